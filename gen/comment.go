@@ -1,0 +1,88 @@
+package main
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// commentWidth is where doc comment text wraps.
+const commentWidth = 76
+
+// safeCommentText makes untrusted text fit inside a // line comment: control
+// characters (newlines among them) become spaces; format characters, which
+// hold the bidi controls of Trojan Source (CVE-2021-42574) and the
+// zero-width ones, are dropped; "*/" is broken up; white space collapses.
+func safeCommentText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), unicode.In(r, unicode.Zl, unicode.Zp):
+			return ' '
+		case unicode.Is(unicode.Cf, r), r == '\uFFFD':
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.ReplaceAll(s, "*/", "* /")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrap breaks text into lines of at most width bytes where it can.
+func wrap(text string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, w := range strings.Fields(text) {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// commentLines renders paragraphs of possibly untrusted text as the lines of
+// a // comment, each starting with "//" and a blank "//" line between
+// paragraphs. Handed to jennifer starting with "//", a line is written as it
+// is: jennifer never chooses the /* */ form, whose "*/" a doc could use to
+// end the comment early.
+func commentLines(paragraphs ...string) []string {
+	var out []string
+	for _, p := range paragraphs {
+		lines := wrap(safeCommentText(p), commentWidth)
+		if len(lines) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, "//")
+		}
+		for _, l := range lines {
+			out = append(out, "// "+l)
+		}
+	}
+	return out
+}
+
+// docComment is commentLines as a statement, for a declaration in a group.
+func docComment(paragraphs ...string) *jen.Statement {
+	s := jen.Null()
+	for _, l := range commentLines(paragraphs...) {
+		s.Comment(l).Line()
+	}
+	return s
+}
+
+// fileComment adds commentLines to g as top-level comments, which jennifer
+// attaches to the declaration that follows.
+func fileComment(g *jen.File, paragraphs ...string) {
+	for _, l := range commentLines(paragraphs...) {
+		g.Comment(l)
+	}
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/errtable/errtable/spec"
+)
+
+// output is everything one run writes: the spec and the package's files.
+type output struct {
+	spec  []byte            // the spec file's bytes
+	files map[string][]byte // file name in the package directory -> bytes
+}
+
+// fileNames returns the package's file names, sorted.
+func (o *output) fileNames() []string {
+	return slices.Sorted(maps.Keys(o.files))
+}
+
+// generate renders the spec and every file of package pkg in memory. Nothing
+// is written until all of it has succeeded.
+func generate(f *spec.File, pkg string) (*output, error) {
+	specBytes, err := f.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	out := &output{spec: specBytes, files: map[string][]byte{}}
+	if out.files["codes.go"], err = emitCodes(f, pkg); err != nil {
+		return nil, err
+	}
+	if out.files["example_test.go"], err = emitExamples(f, pkg); err != nil {
+		return nil, err
+	}
+	for _, name := range runtimeFiles {
+		if _, clash := out.files[name]; clash {
+			return nil, fmt.Errorf("runtime file %s clashes with a generated one", name)
+		}
+		if out.files[name], err = emitRuntime(name, pkg); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

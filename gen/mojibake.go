@@ -1,0 +1,43 @@
+package main
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mojibakeLines returns the lines of src that look like UTF-8 text decoded
+// with the wrong code page and encoded again: the scrape is damaged there.
+// It looks for the replacement character, C1 controls, the Latin-1 pairs
+// that UTF-8 lead bytes turn into ("â€", "Ã©") and isolated Thai letters
+// in Latin text (what Windows-874 makes of emoji and curly quotes).
+func mojibakeLines(src []byte) []int {
+	var out []int
+	for i, line := range strings.Split(string(src), "\n") {
+		if looksMisdecoded(line) {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func looksMisdecoded(line string) bool {
+	var latin, thai int
+	var prev rune
+	for _, r := range line {
+		switch {
+		case r == utf8.RuneError || (r >= 0x80 && r <= 0x9f):
+			return true
+		case (prev == 'â' || prev == 'Ã' || prev == 'Â') && (r == '€' || r == '™' || r == '„' || (r >= 0xa0 && r <= 0xbf)):
+			return true
+		case unicode.Is(unicode.Thai, r):
+			thai++
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		}
+		prev = r
+	}
+	// Thai prose is mostly Thai letters; a few among many Latin ones are
+	// the remains of emoji and punctuation.
+	return thai > 0 && latin >= 4*thai
+}

@@ -1,0 +1,93 @@
+package errcodes
+
+import "strconv"
+
+// Error is an error the API answered with. Compare errors with errors.Is
+// against the Err sentinels: an *Error matches any *Error of the same Code,
+// however deeply it is wrapped.
+type Error struct {
+	// Code is the status the API answered with, documented or not.
+	Code Code
+	// Message is the API's own explanation, if it gave one.
+	Message string
+}
+
+// New returns an *Error for code c with message msg.
+func New(c Code, msg string) *Error {
+	return &Error{Code: c, Message: msg}
+}
+
+// Error reads "prefix: 429 Rate Limit Exceeded: message".
+func (e *Error) Error() string {
+	if e == nil {
+		return errorPrefix + ": <nil>"
+	}
+	s := errorPrefix + ": " + strconv.Itoa(int(e.Code))
+	if d := e.Code.Description(); d != "" {
+		s += " " + d
+	}
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	return s
+}
+
+// Is reports whether target is an *Error with the same Code, which makes
+// errors.Is(err, ErrNotFound) true for any not-found error in err's chain.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && e != nil && t != nil && t.Code == e.Code
+}
+
+// Retryable reports whether the request that failed with e may be sent
+// again, as the docs (or the default rule) say for its Code.
+func (e *Error) Retryable() bool {
+	return e != nil && e.Code.Retryable()
+}
+
+// Remedy returns the docs' advice for e's Code.
+func (e *Error) Remedy() string {
+	if e == nil {
+		return ""
+	}
+	return e.Code.Remedy()
+}
+
+// CodeOf returns the Code of the first *Error in err's chain, following both
+// Unwrap() error and Unwrap() []error as errors.As does, but without its
+// reflection and allocation. ok is false when the chain holds no *Error.
+func CodeOf(err error) (c Code, ok bool) {
+	if e := find(err); e != nil {
+		return e.Code, true
+	}
+	return 0, false
+}
+
+// IsRetryable reports whether err's chain holds an *Error whose code may be
+// retried. It is false for nil and for errors that did not come from the API.
+func IsRetryable(err error) bool {
+	e := find(err)
+	return e != nil && e.Code.Retryable()
+}
+
+// find returns the first non-nil *Error in err's chain, depth first.
+func find(err error) *Error {
+	for err != nil {
+		switch x := err.(type) {
+		case *Error:
+			return x
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				if e := find(inner); e != nil {
+					return e
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package spec
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+)
+
+// SchemaFile is the name of the JSON Schema that describes spec files; it
+// sits beside the spec and the spec's "$schema" names it.
+const SchemaFile = "errors.schema.json"
+
+// Read reads and parses the spec file at path. It does not validate it.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read spec: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse parses spec data read from path (used in messages). Unknown fields
+// are errors, so a misspelt key is never silently ignored. Errors name the
+// line of the problem.
+func Parse(path string, data []byte) (*File, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f File
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(err, dec)), err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%s:%d: unexpected data after the spec object", path, lineAt(data, dec.InputOffset()))
+	}
+	lines, err := entryLines(data)
+	if err != nil || len(lines) != len(f.Errors) {
+		// Decode succeeded, so the token walk cannot fail; be safe anyway.
+		lines = nil
+	}
+	f.path, f.lines = path, lines
+	return &f, nil
+}
+
+// errorOffset returns the input offset a decoding error is about.
+func errorOffset(err error, dec *json.Decoder) int64 {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return syn.Offset
+	case errors.As(err, &typ):
+		return typ.Offset
+	}
+	return dec.InputOffset()
+}
+
+// entryLines walks the JSON tokens to find the line each element of the
+// top-level "errors" array starts on.
+func entryLines(data []byte) ([]int, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // {
+		return nil, err
+	}
+	var lines []int
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key != "errors" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if _, err := dec.Token(); err != nil { // [ (or null)
+			return nil, err
+		}
+		for dec.More() {
+			start := dec.InputOffset()
+			if i := bytes.IndexByte(data[start:], '{'); i >= 0 {
+				start += int64(i)
+			}
+			lines = append(lines, lineAt(data, start))
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return nil, err
+		}
+	}
+	return lines, nil
+}
+
+// lineAt returns the 1-based line of byte offset off in data.
+func lineAt(data []byte, off int64) int {
+	off = min(max(off, 0), int64(len(data)))
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+// Marshal returns the spec as it is written to disk: entries sorted by code,
+// two-space indentation, HTML characters left as they are, and a trailing
+// newline. The same File always gives the same bytes.
+func (f *File) Marshal() ([]byte, error) {
+	out := *f
+	out.Errors = slices.Clone(f.Errors)
+	slices.SortStableFunc(out.Errors, func(a, b Entry) int { return cmp.Compare(a.Code, b.Code) })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(&out); err != nil {
+		return nil, fmt.Errorf("encode spec: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,102 @@
+// Package spec defines the error-code spec: the reviewed JSON file that sits
+// between an API's docs page and the generated Go package.
+//
+// The spec is the model. Every Go name, text and retry decision the generated
+// package contains is settled here first, so a pull request that changes the
+// docs shows its effect on the spec before any Go code changes. The generator
+// only walks a validated File and prints it.
+package spec
+
+import "slices"
+
+// File is the whole spec: where the facts came from and one Entry per
+// documented error code.
+type File struct {
+	// Schema names the JSON Schema that describes this file, relative to it.
+	Schema string `json:"$schema,omitempty"`
+	// Prefix starts every error message of the generated package
+	// ("musicgpt: 429 Rate Limit Exceeded"). It is a lower-case word.
+	Prefix string `json:"prefix"`
+	// Source records the docs page the entries were read from.
+	Source Source `json:"source"`
+	// Errors lists the documented codes, sorted by Code.
+	Errors []Entry `json:"errors"`
+
+	// path is the file this spec was read from, and lines the line of each
+	// entry in it; both are empty for a spec built in memory, whose
+	// messages name docsPath and each entry's docs line instead.
+	path     string
+	lines    []int
+	docsPath string
+}
+
+// Source identifies the docs snapshot a spec was built from.
+type Source struct {
+	// Path is the docs file, relative to the spec file's directory and
+	// slash-separated, so the spec reads the same on every machine.
+	Path string `json:"path"`
+	// SHA256 is the lower-case hex SHA-256 of the docs file's bytes.
+	SHA256 string `json:"sha256"`
+}
+
+// Where a retry decision came from, in Entry.RetryableFrom.
+const (
+	// FromRule means the default rule (DefaultRetryable) decided.
+	FromRule = "rule"
+	// FromDocs means the docs say whether to retry (a "Retryable" column).
+	FromDocs = "docs"
+	// FromOverride means a maintainer set Retryable by hand in the spec; the
+	// generator keeps it when it rebuilds the spec from the docs.
+	FromOverride = "override"
+)
+
+// Entry is one documented error code.
+type Entry struct {
+	// Code is the HTTP status the API answers with, 100 to 599.
+	Code int `json:"code"`
+	// Name is the exported Go identifier of the Code constant; the sentinel
+	// error is "Err" + Name.
+	Name string `json:"name"`
+	// Description is the docs' short text for the code ("Rate Limit Exceeded").
+	Description string `json:"description"`
+	// Remedy is the docs' advice on what to do about it.
+	Remedy string `json:"remedy"`
+	// Retryable reports whether a client may send the same request again.
+	Retryable bool `json:"retryable"`
+	// RetryableFrom says who decided Retryable: FromRule, FromDocs or
+	// FromOverride.
+	RetryableFrom string `json:"retryable_from"`
+	// Tips are passages of the docs outside the table that name this code.
+	Tips []string `json:"tips,omitempty"`
+	// Line is the line of the entry's table row in the docs file.
+	Line int `json:"line"`
+}
+
+// retryableByDefault lists the statuses the default rule retries: the server
+// timed out waiting for the request (408), refused early data (425), asked the
+// client to slow down (429), or failed in a way that is usually transient
+// (500, 502, 503, 504). 501 Not Implemented and every other 4xx will fail the
+// same way again. This matches go-retryablehttp's default policy and the
+// retry rules of the major generated API SDKs.
+var retryableByDefault = []int{408, 425, 429, 500, 502, 503, 504}
+
+// DefaultRetryable reports whether the default rule retries code.
+func DefaultRetryable(code int) bool {
+	return slices.Contains(retryableByDefault, code)
+}
+
+// DefaultRetryableCodes returns the statuses the default rule retries, in
+// ascending order, as a fresh slice.
+func DefaultRetryableCodes() []int {
+	return slices.Clone(retryableByDefault)
+}
+
+// Lookup returns the entry for code, if the spec documents it.
+func (f *File) Lookup(code int) (*Entry, bool) {
+	for i := range f.Errors {
+		if f.Errors[i].Code == code {
+			return &f.Errors[i], true
+		}
+	}
+	return nil, false
+}

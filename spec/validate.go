@@ -1,0 +1,117 @@
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"unicode/utf8"
+)
+
+var (
+	prefixRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,39}$`)
+	sha256RE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+)
+
+// SetDocsPath sets the docs path that validation messages name for a spec
+// built in memory from the docs, whose entries carry docs line numbers.
+func (f *File) SetDocsPath(path string) {
+	f.path, f.lines = "", nil
+	f.docsPath = path
+}
+
+// where names the place an entry came from, for messages: the spec file and
+// line when the spec was read from disk, the docs row otherwise.
+func (f *File) where(i int) string {
+	if f.path != "" && i < len(f.lines) {
+		return fmt.Sprintf("%s:%d", f.path, f.lines[i])
+	}
+	docs := f.docsPath
+	if docs == "" {
+		docs = f.Source.Path
+	}
+	return fmt.Sprintf("%s:%d", docs, f.Errors[i].Line)
+}
+
+// top names the spec as a whole, for messages about its top-level fields.
+func (f *File) top() string {
+	if f.path != "" {
+		return f.path
+	}
+	if f.docsPath != "" {
+		return f.docsPath
+	}
+	return "spec"
+}
+
+// Validate checks everything the generator relies on and returns every
+// problem found, joined, each naming the file and line it is about.
+func (f *File) Validate() error {
+	var errs []error
+	bad := func(where, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	}
+	if !f.PrefixValid() {
+		bad(f.top(), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -)", f.Prefix)
+	}
+	if f.Source.Path == "" {
+		bad(f.top(), "source path is empty")
+	}
+	if !sha256RE.MatchString(f.Source.SHA256) {
+		bad(f.top(), "source sha256 %q is not 64 lower-case hex digits", f.Source.SHA256)
+	}
+	if len(f.Errors) == 0 {
+		bad(f.top(), "no error codes")
+	}
+	codes := map[int]int{}     // code -> entry index
+	idents := map[string]int{} // every identifier an entry declares -> entry index
+	for i, e := range f.Errors {
+		at := f.where(i)
+		if e.Code < 100 || e.Code > 599 {
+			bad(at, "code %d is outside 100-599", e.Code)
+		}
+		if j, dup := codes[e.Code]; dup {
+			bad(at, "code %d is documented twice (first at %s)", e.Code, f.where(j))
+		} else {
+			codes[e.Code] = i
+		}
+		if !ValidName(e.Name) {
+			bad(at, "name %q of code %d is not an exported ASCII Go identifier free for a code (reserved: Code, Error, Lookup, ...)", e.Name, e.Code)
+		} else {
+			for _, id := range []string{e.Name, "Err" + e.Name} {
+				if j, dup := idents[id]; dup && j != i {
+					bad(at, "code %d declares %s, which code %d (%s) declares too; rename one in the spec", e.Code, id, f.Errors[j].Code, f.where(j))
+					continue
+				}
+				idents[id] = i
+			}
+		}
+		if e.Description == "" {
+			bad(at, "code %d has an empty description", e.Code)
+		}
+		if e.Remedy == "" {
+			bad(at, "code %d has an empty remedy", e.Code)
+		}
+		for _, s := range append([]string{e.Name, e.Description, e.Remedy}, e.Tips...) {
+			if !utf8.ValidString(s) {
+				bad(at, "code %d has text that is not valid UTF-8", e.Code)
+				break
+			}
+		}
+		switch e.RetryableFrom {
+		case FromRule:
+			if e.Retryable != DefaultRetryable(e.Code) {
+				bad(at, "code %d says retryable %t from the rule, but the rule says %t; set retryable_from to %q to override", e.Code, e.Retryable, DefaultRetryable(e.Code), FromOverride)
+			}
+		case FromDocs, FromOverride:
+		default:
+			bad(at, "code %d: retryable_from %q is not %q, %q or %q", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
+		}
+		if e.Line < 0 {
+			bad(at, "code %d: line %d is negative", e.Code, e.Line)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// PrefixValid reports whether f.Prefix is one Validate accepts.
+func (f *File) PrefixValid() bool { return prefixRE.MatchString(f.Prefix) }
