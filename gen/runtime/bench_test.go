@@ -1,0 +1,122 @@
+package errcodes
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
+
+// Each benchmark of the runtime's hot paths sits beside a baseline: what a
+// client would write by hand, or the standard library's own way. Compare
+// with: go test -run '^$' -bench . -benchmem ./gen/runtime
+
+var (
+	sinkCode Code
+	sinkBool bool
+	sinkStr  string
+)
+
+// handLookup is the baseline for Lookup: a hand-written switch.
+func handLookup(status int) (int, bool) {
+	switch status {
+	case 400, 404, 429, 500, 503:
+		return status, true
+	}
+	return 0, false
+}
+
+func BenchmarkLookup(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkCode, sinkBool = Lookup(400 + i%200)
+	}
+}
+
+func BenchmarkLookupBaselineSwitch(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		var c int
+		c, sinkBool = handLookup(400 + i%200)
+		sinkCode = Code(c)
+	}
+}
+
+func BenchmarkCodeMethods(b *testing.B) {
+	b.ReportAllocs()
+	codes := []Code{BadRequest, TooManyRequests, 418, ServiceUnavailable}
+	for i := 0; b.Loop(); i++ {
+		c := codes[i%len(codes)]
+		sinkStr = c.Description()
+		sinkStr = c.Remedy()
+		sinkBool = c.Retryable() || c.Known()
+		if c.Known() {
+			sinkStr = c.String()
+		}
+	}
+}
+
+var (
+	plainSentinel = errors.New("rate limited")
+	wrappedPlain  = wrap3(plainSentinel)
+	wrappedAPI    = wrap3(New(TooManyRequests, "slow down"))
+)
+
+func BenchmarkErrorsIsThreeWraps(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBool = errors.Is(wrappedAPI, ErrTooManyRequests)
+	}
+}
+
+func BenchmarkErrorsIsThreeWrapsBaselinePlainSentinel(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBool = errors.Is(wrappedPlain, plainSentinel)
+	}
+}
+
+func BenchmarkCodeOfThreeWraps(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkCode, sinkBool = CodeOf(wrappedAPI)
+	}
+}
+
+func BenchmarkCodeOfThreeWrapsBaselineErrorsAs(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var e *Error
+		sinkBool = errors.As(wrappedAPI, &e)
+		sinkCode = e.Code
+	}
+}
+
+func BenchmarkIsRetryableThreeWraps(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBool = IsRetryable(wrappedAPI)
+	}
+}
+
+// TestHotPathsDoNotAllocate pins the allocation counts the benchmarks show.
+func TestHotPathsDoNotAllocate(t *testing.T) {
+	joined := fmt.Errorf("x: %w", errors.Join(plainSentinel, wrappedAPI))
+	checks := map[string]func(){
+		"Lookup":         func() { sinkCode, sinkBool = Lookup(429) },
+		"Lookup miss":    func() { sinkCode, sinkBool = Lookup(418) },
+		"Description":    func() { sinkStr = TooManyRequests.Description() },
+		"Remedy":         func() { sinkStr = TooManyRequests.Remedy() },
+		"String":         func() { sinkStr = TooManyRequests.String() },
+		"Retryable":      func() { sinkBool = Code(502).Retryable() },
+		"CodeOf":         func() { sinkCode, sinkBool = CodeOf(wrappedAPI) },
+		"CodeOf joined":  func() { sinkCode, sinkBool = CodeOf(joined) },
+		"IsRetryable":    func() { sinkBool = IsRetryable(wrappedAPI) },
+		"errors.Is":      func() { sinkBool = errors.Is(wrappedAPI, ErrTooManyRequests) },
+		"errors.Is miss": func() { sinkBool = errors.Is(wrappedAPI, ErrNotFound) },
+	}
+	for name, f := range checks {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s allocates %.0f times per call", name, n)
+		}
+	}
+}
