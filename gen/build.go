@@ -71,6 +71,9 @@ func buildSpec(d docs, prev *spec.File, prefix string, warn func(string)) (*spec
 			Line:        r.line,
 		}
 		name, ok := spec.NameFor(e.Description)
+		if !ok && spec.Reserved(name) {
+			return nil, fmt.Errorf("%s:%d: description %q of code %d gives the Go name %s, which the generated package declares itself; reword the description", d.path, r.line, e.Description, code, name)
+		}
 		if !ok && e.Description != "" {
 			return nil, fmt.Errorf("%s:%d: cannot make a Go name for code %d from %q; reword the description", d.path, r.line, code, e.Description)
 		}

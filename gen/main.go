@@ -133,8 +133,11 @@ func produce(c config, warn func(string)) (*output, error) {
 	}
 	var prev *spec.File
 	if _, err := os.Stat(c.spec); err == nil {
-		if prev, err = spec.Read(c.spec); err != nil {
-			return nil, fmt.Errorf("%w (the spec on disk must parse, so that its overrides are kept; fix or delete it)", err)
+		if prev, err = spec.Read(c.spec); err == nil {
+			err = prev.Validate()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w\n(the spec on disk must be valid, so that the decisions in it are kept; fix or delete it)", err)
 		}
 	}
 	source, err := relSlash(filepath.Dir(c.spec), c.docs)

@@ -40,6 +40,7 @@ func codesIn(s string) []int {
 	return out
 }
 
-func isDigit(b byte) bool    { return '0' <= b && b <= '9' }
-func isWordByte(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '_' }
-
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+func isWordByte(b byte) bool {
+	return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '_'
+}

@@ -26,6 +26,10 @@ var reserved = map[string]bool{
 	"Backoff": true, "MaxBodyBytes": true,
 }
 
+// Reserved reports whether the generated package declares name itself, so
+// that no code may take it.
+func Reserved(name string) bool { return reserved[name] }
+
 // NameFor turns a description into an exported Go identifier in CamelCase:
 // "Rate Limit Exceeded" gives "RateLimitExceeded", "Invalid API key id" gives
 // "InvalidAPIKeyID". Only ASCII letters and digits are kept; apostrophes

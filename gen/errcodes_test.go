@@ -1,0 +1,118 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errtable/errtable/errcodes"
+)
+
+// TestSeedPackage checks the committed errcodes package against what the
+// MusicGPT docs say: exactly eight codes, their texts, and 429 and 500 as
+// the only retryable ones.
+func TestSeedPackage(t *testing.T) {
+	want := []struct {
+		code        errcodes.Code
+		status      int
+		name, desc  string
+		remedyStart string
+		retryable   bool
+	}{
+		{errcodes.BadRequest, 400, "BadRequest", "Bad Request", "The request is malformed or contains invalid parameters.", false},
+		{errcodes.PaymentRequired, 402, "PaymentRequired", "Payment Required", "Your account has insufficient funds", false},
+		{errcodes.Forbidden, 403, "Forbidden", "Forbidden", "You do not have permission", false},
+		{errcodes.NotFound, 404, "NotFound", "Not Found", "The resource you are trying to access does not exist.", false},
+		{errcodes.Conflict, 409, "Conflict", "Conflict", "There is a conflict with the current state", false},
+		{errcodes.UnprocessableEntity, 422, "UnprocessableEntity", "Unprocessable Entity", "The server understands the request", false},
+		{errcodes.RateLimitExceeded, 429, "RateLimitExceeded", "Rate Limit Exceeded", "You have exceeded the allowed number of requests", true},
+		{errcodes.InternalServerError, 500, "InternalServerError", "Internal Server Error", "An unexpected server error occurred.", true},
+	}
+	codes := errcodes.Codes()
+	if len(codes) != len(want) {
+		t.Fatalf("Codes() has %d codes, want %d: %v", len(codes), len(want), codes)
+	}
+	for i, w := range want {
+		c := codes[i]
+		if c != w.code || int(c) != w.status || c.String() != w.name || c.Description() != w.desc ||
+			!strings.HasPrefix(c.Remedy(), w.remedyStart) || c.Retryable() != w.retryable || !c.Known() {
+			t.Errorf("code %d: got %d %s %q %q retryable=%t known=%t", w.status, int(c), c, c.Description(), c.Remedy(), c.Retryable(), c.Known())
+		}
+	}
+	if got := errcodes.InternalServerError.Remedy(); got != "An unexpected server error occurred. This is typically a temporary issue. Try again later or contact support if the problem persists." {
+		t.Errorf("500 remedy = %q", got)
+	}
+	var retryable []int
+	for s := 100; s <= 599; s++ {
+		if c, ok := errcodes.Lookup(s); ok && c.Retryable() {
+			retryable = append(retryable, s)
+		}
+	}
+	if !slices.Equal(retryable, []int{429, 500}) {
+		t.Errorf("documented retryable codes = %v, want [429 500]", retryable)
+	}
+}
+
+func TestSeedErrors(t *testing.T) {
+	err := fmt.Errorf("generate song: %w", errcodes.New(errcodes.RateLimitExceeded, "slow down"))
+	if !errors.Is(err, errcodes.ErrRateLimitExceeded) || errors.Is(err, errcodes.ErrNotFound) {
+		t.Error("errors.Is does not see the code through wrapping")
+	}
+	if got, want := err.Error(), "generate song: musicgpt: 429 Rate Limit Exceeded: slow down"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if !errcodes.IsRetryable(err) || errcodes.IsRetryable(errcodes.ErrForbidden) {
+		t.Error("IsRetryable disagrees with the docs")
+	}
+	for _, s := range []int{401, 418, 503, 200, 0} {
+		if c, ok := errcodes.Lookup(s); ok {
+			t.Errorf("Lookup(%d) = %v, true for an undocumented status", s, c)
+		}
+	}
+}
+
+// TestCopiedPackageBuilds copies errcodes/ into a new module, as a project
+// vendoring it would, and builds, vets and tests it there.
+func TestCopiedPackageBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := t.TempDir()
+	pkgDir := filepath.Join(dir, "apierrs")
+	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir("../errcodes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../errcodes", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(pkgDir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.test/client\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
+		cmd := exec.Command(goTool, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s in a new module: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
