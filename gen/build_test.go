@@ -84,10 +84,6 @@ func TestBuildSpecEntries(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []row
-			for _, e := range f.Errors {
-				got = append(got, row{e.Code, e.Name, e.Description, e.Remedy})
-			}
 			m, _ := f.Marshal()
 			g, _ := spec.Parse("x", m)
 			var sorted []row

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 )
 
 // SchemaFile is the name of the JSON Schema that describes spec files; it
@@ -32,7 +33,7 @@ func Parse(path string, data []byte) (*File, error) {
 	dec.DisallowUnknownFields()
 	var f File
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(err, dec)), err)
+		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(data, err, dec)), err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("%s:%d: unexpected data after the spec object", path, lineAt(data, dec.InputOffset()))
@@ -47,7 +48,14 @@ func Parse(path string, data []byte) (*File, error) {
 }
 
 // errorOffset returns the input offset a decoding error is about.
-func errorOffset(err error, dec *json.Decoder) int64 {
+func errorOffset(data []byte, err error, dec *json.Decoder) int64 {
+	// encoding/json reports an unknown field without its offset, after
+	// reading the whole object: find the key before that point.
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if i := bytes.LastIndex(data[:min(dec.InputOffset(), int64(len(data)))], []byte(name)); i >= 0 {
+			return int64(i)
+		}
+	}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {

@@ -40,6 +40,9 @@ func (f *File) top() string {
 	if f.docsPath != "" {
 		return f.docsPath
 	}
+	if f.Source.Path != "" {
+		return f.Source.Path
+	}
 	return "spec"
 }
 

@@ -56,9 +56,9 @@ func BenchmarkCodeMethods(b *testing.B) {
 }
 
 var (
-	plainSentinel = errors.New("rate limited")
-	wrappedPlain  = wrap3(plainSentinel)
-	wrappedAPI    = wrap3(New(TooManyRequests, "slow down"))
+	errPlain     = errors.New("rate limited")
+	wrappedPlain = wrap3(errPlain)
+	wrappedAPI   = wrap3(New(TooManyRequests, "slow down"))
 )
 
 func BenchmarkErrorsIsThreeWraps(b *testing.B) {
@@ -71,7 +71,7 @@ func BenchmarkErrorsIsThreeWraps(b *testing.B) {
 func BenchmarkErrorsIsThreeWrapsBaselinePlainSentinel(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkBool = errors.Is(wrappedPlain, plainSentinel)
+		sinkBool = errors.Is(wrappedPlain, errPlain)
 	}
 }
 
@@ -100,7 +100,7 @@ func BenchmarkIsRetryableThreeWraps(b *testing.B) {
 
 // TestHotPathsDoNotAllocate pins the allocation counts the benchmarks show.
 func TestHotPathsDoNotAllocate(t *testing.T) {
-	joined := fmt.Errorf("x: %w", errors.Join(plainSentinel, wrappedAPI))
+	joined := fmt.Errorf("x: %w", errors.Join(errPlain, wrappedAPI))
 	checks := map[string]func(){
 		"Lookup":         func() { sinkCode, sinkBool = Lookup(429) },
 		"Lookup miss":    func() { sinkCode, sinkBool = Lookup(418) },

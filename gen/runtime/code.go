@@ -40,7 +40,8 @@ func (c *Code) UnmarshalText(text []byte) error {
 		*c = v
 		return nil
 	}
-	if n, err := strconv.Atoi(s); err == nil && n >= 100 && n <= 599 {
+	// Only the canonical form: "0429" or "+429" would not marshal back.
+	if n, err := strconv.Atoi(s); err == nil && n >= 100 && n <= 599 && strconv.Itoa(n) == s {
 		*c = Code(n)
 		return nil
 	}

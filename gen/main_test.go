@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRunExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.md")
+	bad := filepath.Join(dir, "bad.md")
+	os.WriteFile(good, []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
+	os.WriteFile(bad, []byte("no table here\n"), 0o644)
+	out := func(name string) []string {
+		return []string{"-spec", filepath.Join(dir, name, "errors.json"), "-out", filepath.Join(dir, name, "errcodes")}
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		stderr string
+	}{
+		{"success", append([]string{"-docs", good}, out("a")...), exitOK, ""},
+		{"check after success", append([]string{"-check", "-docs", good}, out("a")...), exitOK, ""},
+		{"check when stale", append([]string{"-check", "-docs", good}, out("b")...), exitInput, "is out of date"},
+		{"bad docs", append([]string{"-docs", bad}, out("c")...), exitInput, "bad.md:1: no table found"},
+		{"missing docs", append([]string{"-docs", filepath.Join(dir, "nope.md")}, out("c")...), exitInput, "read docs"},
+		{"unknown flag", []string{"-bogus"}, exitUsage, "flag provided but not defined"},
+		{"argument", []string{"x"}, exitUsage, "unexpected argument"},
+		{"bad package name", []string{"-pkg", "a-b"}, exitUsage, "not a Go identifier"},
+		{"bad prefix", []string{"-prefix", "Acme Corp"}, exitUsage, "not a lower-case word"},
+		{"help", []string{"-h"}, exitOK, "usage: gen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := run(tt.args, &stdout, &stderr); got != tt.status {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", got, tt.status, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tt.stderr)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("stdout is not empty: %q", stdout.String())
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c")); !os.IsNotExist(err) {
+		t.Errorf("a failed run wrote files: %v", err)
+	}
+}

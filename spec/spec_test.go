@@ -1,0 +1,253 @@
+package spec
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// valid returns a small valid spec to break in tests.
+func valid() *File {
+	return &File{
+		Prefix: "acme",
+		Source: Source{Path: "docs.md", SHA256: strings.Repeat("ab", 32)},
+		Errors: []Entry{
+			{Code: 429, Name: "TooManyRequests", Description: "Too Many Requests", Remedy: "Wait.", Retryable: true, RetryableFrom: FromRule, Line: 4},
+			{Code: 400, Name: "BadRequest", Description: "Bad Request", Remedy: "Fix it.", RetryableFrom: FromRule, Line: 3},
+		},
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(f *File)
+		want   string
+	}{
+		{"valid", func(f *File) {}, ""},
+		{"bad prefix", func(f *File) { f.Prefix = "Acme Corp" }, `docs.md: prefix "Acme Corp" is not a lower-case word`},
+		{"no source path", func(f *File) { f.Source.Path = "" }, "source path is empty"},
+		{"bad hash", func(f *File) { f.Source.SHA256 = "xyz" }, `source sha256 "xyz" is not 64 lower-case hex digits`},
+		{"no errors", func(f *File) { f.Errors = nil }, "no error codes"},
+		{"code too low", func(f *File) { f.Errors[0].Code = 99 }, "docs.md:4: code 99 is outside 100-599"},
+		{"code too high", func(f *File) { f.Errors[0].Code = 600 }, "docs.md:4: code 600 is outside 100-599"},
+		{"duplicate code", func(f *File) { f.Errors[1].Code = 429 }, "docs.md:3: code 429 is documented twice (first at docs.md:4)"},
+		{"lower-case name", func(f *File) { f.Errors[0].Name = "tooMany" }, `name "tooMany" of code 429 is not an exported ASCII Go identifier`},
+		{"non-ASCII name", func(f *File) { f.Errors[0].Name = "Café" }, `name "Café" of code 429`},
+		{"reserved name", func(f *File) { f.Errors[0].Name = "Codes" }, `name "Codes" of code 429`},
+		{"name clash", func(f *File) { f.Errors[1].Name = "TooManyRequests" }, "docs.md:3: code 400 declares TooManyRequests, which code 429 (docs.md:4) declares too"},
+		{"sentinel clash", func(f *File) { f.Errors[1].Name = "ErrTooManyRequests" }, "code 400 declares ErrTooManyRequests, which code 429 (docs.md:4) declares too"},
+		{"empty description", func(f *File) { f.Errors[0].Description = "" }, "code 429 has an empty description"},
+		{"empty remedy", func(f *File) { f.Errors[0].Remedy = "" }, "code 429 has an empty remedy"},
+		{"invalid UTF-8", func(f *File) { f.Errors[0].Tips = []string{"\xff"} }, "code 429 has text that is not valid UTF-8"},
+		{"rule disagrees", func(f *File) { f.Errors[1].Retryable = true }, `code 400 says retryable true from the rule, but the rule says false; set retryable_from to "override"`},
+		{"override may disagree", func(f *File) { f.Errors[1].Retryable, f.Errors[1].RetryableFrom = true, FromOverride }, ""},
+		{"docs may disagree", func(f *File) { f.Errors[0].Retryable, f.Errors[0].RetryableFrom = false, FromDocs }, ""},
+		{"unknown source", func(f *File) { f.Errors[0].RetryableFrom = "guess" }, `retryable_from "guess" is not "rule", "docs" or "override"`},
+		{"negative line", func(f *File) { f.Errors[0].Line = -1 }, "line -1 is negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := valid()
+			tt.mutate(f)
+			err := f.Validate()
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("error %v\nwant one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidateNamesSpecLines(t *testing.T) {
+	data := []byte(`{
+  "prefix": "acme",
+  "source": {"path": "d.md", "sha256": "` + strings.Repeat("0", 64) + `"},
+  "errors": [
+    {"code": 400, "name": "BadRequest", "description": "Bad", "remedy": "Fix.", "retryable": false, "retryable_from": "rule", "line": 3},
+    {
+      "code": 400, "name": "Again", "description": "Again", "remedy": "x", "retryable": false, "retryable_from": "rule", "line": 4
+    }
+  ]
+}`)
+	f, err := Parse("errors.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.Validate()
+	if err == nil || !strings.Contains(err.Error(), "errors.json:6: code 400 is documented twice (first at errors.json:5)") {
+		t.Errorf("Validate() = %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"syntax", "{\n  \"prefix\": \"a\",\n  oops\n}", "f.json:3: invalid character 'o'"},
+		{"unknown field", "{\n  \"prefix\": \"a\",\n  \"errors\": [{\n    \"code\": 400,\n    \"retryabel\": true\n  }]\n}", `f.json:5: json: unknown field "retryabel"`},
+		{"wrong type", "{\n  \"errors\": [\n    {\"code\": \"400\"}\n  ]\n}", "f.json:3: json: cannot unmarshal string into Go struct field"},
+		{"trailing data", "{\"prefix\": \"a\"}\n{}", "f.json:2: unexpected data after the spec object"},
+		{"empty", "", "f.json:1: EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("f.json", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse error %v\nwant one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarshalIsDeterministicAndSorted(t *testing.T) {
+	f := valid()
+	a, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Errors[0].Code != 429 {
+		t.Error("Marshal reordered the caller's entries")
+	}
+	f.Errors[0], f.Errors[1] = f.Errors[1], f.Errors[0]
+	b, _ := f.Marshal()
+	if !bytes.Equal(a, b) {
+		t.Error("entry order changes the output")
+	}
+	if !bytes.HasSuffix(a, []byte("}\n")) || !bytes.Contains(a, []byte("\n  \"errors\": [\n    {\n      \"code\": 400,")) {
+		t.Errorf("unexpected layout:\n%s", a)
+	}
+	g, err := Parse("x", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := g.Marshal()
+	if !bytes.Equal(a, c) {
+		t.Error("Parse then Marshal does not round-trip")
+	}
+	f.Errors[0].Remedy = "<a> & b"
+	d, _ := f.Marshal()
+	if !bytes.Contains(d, []byte(`"<a> & b"`)) {
+		t.Errorf("HTML characters escaped: %s", d)
+	}
+}
+
+func TestNameFor(t *testing.T) {
+	tests := []struct {
+		desc, want string
+		ok         bool
+	}{
+		{"Rate Limit Exceeded", "RateLimitExceeded", true},
+		{"Bad Request", "BadRequest", true},
+		{"Invalid api key id", "InvalidAPIKeyID", true},
+		{"HTTP Version Not Supported", "HTTPVersionNotSupported", true},
+		{"Request-URI Too Long", "RequestURITooLong", true},
+		{"I'm a teapot", "ImATeapot", true},
+		{"Don’t retry", "DontRetry", true},
+		{"PAYMENT REQUIRED", "PaymentRequired", true},
+		{"Non-Authoritative Information", "NonAuthoritativeInformation", true},
+		{"  spaced   out  ", "SpacedOut", true},
+		{"Json parse error", "JSONParseError", true},
+		{"iOS only", "IOSOnly", true},
+		{"Error 42 happened", "Error42Happened", true},
+		{"4xx", "4xx", false},
+		{"", "", false},
+		{"日本語", "", false},
+		{"Error", "Error", false},
+		{"Code", "Code", false},
+	}
+	for _, tt := range tests {
+		got, ok := NameFor(tt.desc)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("NameFor(%q) = %q, %t; want %q, %t", tt.desc, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDefaultRetryable(t *testing.T) {
+	var got []int
+	for c := 100; c <= 599; c++ {
+		if DefaultRetryable(c) {
+			got = append(got, c)
+		}
+	}
+	want := []int{408, 425, 429, 500, 502, 503, 504}
+	if len(got) != len(want) {
+		t.Fatalf("default rule retries %v, want %v", got, want)
+	}
+	codes := DefaultRetryableCodes()
+	codes[0] = 1
+	if DefaultRetryableCodes()[0] != 408 {
+		t.Error("DefaultRetryableCodes shares its slice")
+	}
+}
+
+// TestCommittedSpec checks the committed spec against the JSON Schema and
+// against Validate.
+func TestCommittedSpec(t *testing.T) {
+	data, err := os.ReadFile("errors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("errors.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	sch := compileSchema(t)
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Errorf("errors.json does not match %s: %v", SchemaFile, err)
+	}
+}
+
+// TestSchemaRejects checks that the schema is not vacuous: it must reject
+// what Validate rejects.
+func TestSchemaRejects(t *testing.T) {
+	sch := compileSchema(t)
+	good, _ := valid().Marshal()
+	for name, edit := range map[string]func(m map[string]any){
+		"code out of range": func(m map[string]any) { entry(m)["code"] = 600 },
+		"bad name":          func(m map[string]any) { entry(m)["name"] = "lower" },
+		"unknown field":     func(m map[string]any) { entry(m)["retryabel"] = true },
+		"bad source":        func(m map[string]any) { entry(m)["retryable_from"] = "guess" },
+		"empty remedy":      func(m map[string]any) { entry(m)["remedy"] = "" },
+		"no errors":         func(m map[string]any) { m["errors"] = []any{} },
+		"bad hash":          func(m map[string]any) { m["source"].(map[string]any)["sha256"] = "x" },
+	} {
+		var doc map[string]any
+		json.Unmarshal(good, &doc)
+		if err := sch.Validate(doc); err != nil {
+			t.Fatalf("valid spec rejected: %v", err)
+		}
+		edit(doc)
+		if err := sch.Validate(doc); err == nil {
+			t.Errorf("%s: schema accepts it", name)
+		}
+	}
+}
+
+func entry(m map[string]any) map[string]any {
+	return m["errors"].([]any)[0].(map[string]any)
+}
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile(SchemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
