@@ -14,11 +14,11 @@ import (
 // there against a small generated stand-in (codes_stub.go), and copied into
 // every generated package with its name and header set.
 //
-//go:embed runtime/code.go runtime/error.go
+//go:embed runtime/code.go runtime/error.go runtime/response.go runtime/retry.go
 var runtimeSrc embed.FS
 
 // runtimeFiles lists the files of runtimeSrc in the order they are written.
-var runtimeFiles = []string{"code.go", "error.go"}
+var runtimeFiles = []string{"code.go", "error.go", "response.go", "retry.go"}
 
 // emitRuntime returns the runtime file name as it goes into package pkg.
 func emitRuntime(name, pkg string) ([]byte, error) {

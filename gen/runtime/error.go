@@ -1,6 +1,10 @@
 package errcodes
 
-import "strconv"
+import (
+	"log/slog"
+	"strconv"
+	"time"
+)
 
 // Error is an error the API answered with. Compare errors with errors.Is
 // against the Err sentinels: an *Error matches any *Error of the same Code,
@@ -8,8 +12,16 @@ import "strconv"
 type Error struct {
 	// Code is the status the API answered with, documented or not.
 	Code Code
+	// Status is the HTTP status line of the response ("429 Too Many
+	// Requests"), when the error came from one.
+	Status string
 	// Message is the API's own explanation, if it gave one.
 	Message string
+	// Body is the start of the response body, at most 4 KiB, as sent.
+	Body []byte
+	// RetryAfter is the wait the server asked for before a retry, capped at
+	// MaxRetryAfter; zero when it asked for none.
+	RetryAfter time.Duration
 }
 
 // New returns an *Error for code c with message msg.
@@ -30,6 +42,26 @@ func (e *Error) Error() string {
 		s += ": " + e.Message
 	}
 	return s
+}
+
+// LogValue makes an *Error log as a group of its code, name, status,
+// retryability, message and requested wait, with log/slog. The body is left
+// out: it can be large.
+func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>")
+	}
+	attrs := []slog.Attr{
+		slog.Int("code", int(e.Code)),
+		slog.String("name", e.Code.String()),
+		slog.String("status", e.Status),
+		slog.Bool("retryable", e.Retryable()),
+		slog.String("message", e.Message),
+	}
+	if e.RetryAfter > 0 {
+		attrs = append(attrs, slog.Duration("retry_after", e.RetryAfter))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // Is reports whether target is an *Error with the same Code, which makes
