@@ -3,8 +3,13 @@
 package errcodes
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"time"
 )
 
 // An error from the API keeps its code through wrapping: errors.Is
@@ -48,4 +53,67 @@ func ExampleCode_UnmarshalText() {
 	// Output:
 	// 429 <nil>
 	// Code(418) false <nil>
+}
+
+// FromResponse turns a failed response into an *Error, with the API's
+// message and the wait it asked for.
+func ExampleFromResponse() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "2")
+		w.WriteHeader(429)
+		fmt.Fprint(w, "{\"error\":{\"message\":\"try later\",\"code\":429}}")
+	}))
+	defer srv.Close()
+
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close() // FromResponse leaves closing to the caller
+
+	err = FromResponse(resp)
+	c, _ := CodeOf(err)
+	wait, _ := RetryAfter(err)
+	fmt.Println(int(c), c.Known(), wait)
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.Message)
+	}
+	// Output:
+	// 429 true 2s
+	// try later
+}
+
+// A retry loop: CheckRetry decides, Backoff says how long to wait.
+func ExampleBackoff() {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) <= 2 {
+			w.WriteHeader(429)
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+
+	for attempt := 0; ; attempt++ {
+		resp, err := http.Get(srv.URL)
+		retry, _ := CheckRetry(context.Background(), resp, err)
+		if err == nil {
+			err = FromResponse(resp)
+			resp.Body.Close()
+		}
+		if err == nil {
+			fmt.Println("succeeded after", attempt, "retries")
+			return
+		}
+		if !retry || attempt == 5 {
+			fmt.Println("gave up after", attempt, "retries")
+			return
+		}
+		time.Sleep(Backoff(time.Millisecond, 10*time.Millisecond, attempt, resp))
+	}
+	// Output:
+	// succeeded after 2 retries
 }

@@ -87,22 +87,8 @@ func TestCopiedPackageBuilds(t *testing.T) {
 		t.Skip("no go command")
 	}
 	dir := t.TempDir()
-	pkgDir := filepath.Join(dir, "apierrs")
-	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+	if err := os.CopyFS(filepath.Join(dir, "apierrs"), os.DirFS("../errcodes")); err != nil {
 		t.Fatal(err)
-	}
-	entries, err := os.ReadDir("../errcodes")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("../errcodes", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(pkgDir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.test/client\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"path"
 	"slices"
 
 	"github.com/errtable/errtable/spec"
@@ -11,7 +12,7 @@ import (
 // output is everything one run writes: the spec and the package's files.
 type output struct {
 	spec  []byte            // the spec file's bytes
-	files map[string][]byte // file name in the package directory -> bytes
+	files map[string][]byte // slash-separated path in the output directory -> bytes
 }
 
 // fileNames returns the package's file names, sorted.
@@ -33,11 +34,21 @@ func generate(f *spec.File, pkg string) (*output, error) {
 	if out.files["example_test.go"], err = emitExamples(f, pkg); err != nil {
 		return nil, err
 	}
+	if out.files[testPkg+"/codes.go"], err = emitTestCodes(f, pkg); err != nil {
+		return nil, err
+	}
+	if out.files[testPkg+"/example_test.go"], err = emitTestExamples(f); err != nil {
+		return nil, err
+	}
 	for _, name := range runtimeFiles {
 		if _, clash := out.files[name]; clash {
 			return nil, fmt.Errorf("runtime file %s clashes with a generated one", name)
 		}
-		if out.files[name], err = emitRuntime(name, pkg); err != nil {
+		filePkg := pkg
+		if path.Dir(name) == testPkg {
+			filePkg = testPkg
+		}
+		if out.files[name], err = emitRuntime(name, filePkg); err != nil {
 			return nil, err
 		}
 	}

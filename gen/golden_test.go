@@ -54,7 +54,7 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			for file, data := range got {
-				checkGolden(t, filepath.Join(dir, file), data)
+				checkGolden(t, filepath.Join(dir, filepath.FromSlash(file)), data)
 			}
 		})
 	}
@@ -130,6 +130,11 @@ func TestRuntimeStub(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "runtime/codes_stub.go", code)
+	testCode, err := emitTestCodes(f, "errcodes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "runtime/errcodestest/codes_stub.go", testCode)
 }
 
 // TestCommittedUpToDate fails when spec/ or errcodes/ is stale: the same

@@ -9,16 +9,19 @@ import (
 	"go/token"
 )
 
-// runtimeSrc holds the parts of the generated package that do not depend on
-// the docs. They are ordinary Go files in gen/runtime, compiled and tested
-// there against a small generated stand-in (codes_stub.go), and copied into
-// every generated package with its name and header set.
+// runtimeSrc holds the parts of the generated packages that do not depend on
+// the docs. They are ordinary Go files in gen/runtime and
+// gen/runtime/errcodestest, compiled and tested there against small
+// generated stand-ins (codes_stub.go), and copied into every generated
+// package with its name and header set.
 //
 //go:embed runtime/code.go runtime/error.go runtime/response.go runtime/retry.go
+//go:embed runtime/errcodestest/server.go
 var runtimeSrc embed.FS
 
-// runtimeFiles lists the files of runtimeSrc in the order they are written.
-var runtimeFiles = []string{"code.go", "error.go", "response.go", "retry.go"}
+// runtimeFiles lists the files of runtimeSrc by their slash-separated path
+// in the output directory, which is also their path under runtime/.
+var runtimeFiles = []string{"code.go", "error.go", "response.go", "retry.go", testPkg + "/server.go"}
 
 // emitRuntime returns the runtime file name as it goes into package pkg.
 func emitRuntime(name, pkg string) ([]byte, error) {

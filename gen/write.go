@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -19,7 +20,7 @@ type target struct {
 func (o *output) targets(specPath, outDir string) []target {
 	ts := []target{{specPath, o.spec}}
 	for _, name := range o.fileNames() {
-		ts = append(ts, target{filepath.Join(outDir, name), o.files[name]})
+		ts = append(ts, target{filepath.Join(outDir, filepath.FromSlash(name)), o.files[name]})
 	}
 	return ts
 }
@@ -44,10 +45,23 @@ func stale(o *output, specPath, outDir string) ([]string, error) {
 	return append(out, leftovers...), nil
 }
 
-// leftoverFiles returns the files in outDir that an earlier run generated
-// (they start with our header) but this run does not.
+// leftoverFiles returns the files in outDir and errcodestest/ in it that an
+// earlier run generated (they start with our header) but this run does not.
 func leftoverFiles(o *output, outDir string) ([]string, error) {
-	entries, err := os.ReadDir(outDir)
+	var out []string
+	for _, sub := range []string{"", testPkg} {
+		found, err := leftoversIn(o, outDir, sub)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// leftoversIn does leftoverFiles for one directory, sub of outDir.
+func leftoversIn(o *output, outDir, sub string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(outDir, sub))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
@@ -59,10 +73,10 @@ func leftoverFiles(o *output, outDir string) ([]string, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
-		if _, ours := o.files[e.Name()]; ours {
+		if _, ours := o.files[path.Join(sub, e.Name())]; ours {
 			continue
 		}
-		p := filepath.Join(outDir, e.Name())
+		p := filepath.Join(outDir, sub, e.Name())
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
@@ -79,13 +93,12 @@ func leftoverFiles(o *output, outDir string) ([]string, error) {
 // written are they renamed into place. If a rename fails, the files already
 // replaced get their old contents back. Leftover generated files go last.
 func write(o *output, specPath, outDir string) (err error) {
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(specPath), 0o755); err != nil {
-		return err
-	}
 	ts := o.targets(specPath, outDir)
+	for _, t := range ts {
+		if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err != nil {
+			return err
+		}
+	}
 	temps := make([]string, 0, len(ts))
 	defer func() {
 		for _, t := range temps {

@@ -1,9 +1,16 @@
 package errcodes
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 // Each benchmark of the runtime's hot paths sits beside a baseline: what a
@@ -14,6 +21,8 @@ var (
 	sinkCode Code
 	sinkBool bool
 	sinkStr  string
+	sinkErr  error
+	sinkDur  time.Duration
 )
 
 // handLookup is the baseline for Lookup: a hand-written switch.
@@ -113,10 +122,78 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 		"IsRetryable":    func() { sinkBool = IsRetryable(wrappedAPI) },
 		"errors.Is":      func() { sinkBool = errors.Is(wrappedAPI, ErrTooManyRequests) },
 		"errors.Is miss": func() { sinkBool = errors.Is(wrappedAPI, ErrNotFound) },
+		"RetryAfter":     func() { sinkDur, sinkBool = RetryAfter(wrappedAPI) },
+		"Backoff":        func() { sinkDur = Backoff(time.Second, 30*time.Second, 3, nil) },
 	}
 	for name, f := range checks {
 		if n := testing.AllocsPerRun(100, f); n != 0 {
 			t.Errorf("%s allocates %.0f times per call", name, n)
 		}
+	}
+}
+
+// benchBody is a typical error response body.
+const benchBody = `{"error":{"message":"You have exceeded the allowed number of requests.","code":429}}`
+
+func benchResponse() *http.Response {
+	return &http.Response{
+		StatusCode: 429,
+		Status:     "429 Too Many Requests",
+		Header:     http.Header{"Retry-After": {"2"}},
+		Body:       io.NopCloser(strings.NewReader(benchBody)),
+	}
+}
+
+func BenchmarkFromResponse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkErr = FromResponse(benchResponse())
+	}
+}
+
+// BenchmarkFromResponseBaselineHandWritten is what a client writes by hand:
+// read the body, decode one known shape, parse Retry-After as seconds.
+func BenchmarkFromResponseBaselineHandWritten(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := benchResponse()
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes))
+		var v struct {
+			Error struct {
+				Message string `json:"message"`
+			} `json:"error"`
+		}
+		json.Unmarshal(body, &v)
+		secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+		sinkErr = &Error{Code: Code(resp.StatusCode), Message: v.Error.Message, RetryAfter: time.Duration(secs) * time.Second}
+	}
+}
+
+func BenchmarkBackoff(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkDur = Backoff(time.Second, 30*time.Second, i%8, nil)
+	}
+}
+
+func BenchmarkBackoffRetryAfter(b *testing.B) {
+	b.ReportAllocs()
+	resp := &http.Response{Header: http.Header{"Retry-After": {"2"}}}
+	for i := 0; b.Loop(); i++ {
+		sinkDur = Backoff(time.Second, 30*time.Second, i%8, resp)
+	}
+}
+
+// BenchmarkBackoffBaselineExponential is go-retryablehttp's
+// DefaultBackoff without Retry-After: min·2^attempt, capped, no jitter.
+func BenchmarkBackoffBaselineExponential(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		mult := math.Pow(2, float64(i%8)) * float64(time.Second)
+		d := time.Duration(mult)
+		if float64(d) != mult || d > 30*time.Second {
+			d = 30 * time.Second
+		}
+		sinkDur = d
 	}
 }

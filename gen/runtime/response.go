@@ -45,7 +45,11 @@ func FromResponse(resp *http.Response) error {
 		// A read error leaves what was read before it: still the best
 		// account of the failure there is.
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes))
-		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
+		e.Body = body
+		if len(body) > maxKeptBody {
+			// Copy, so the error does not pin the whole read buffer.
+			e.Body = bytes.Clone(body[:maxKeptBody])
+		}
 		e.Message = messageOf(body)
 	}
 	e.RetryAfter, _ = retryAfterOf(resp.Header)
@@ -61,12 +65,22 @@ func messageOf(body []byte) string {
 	case len(b) == 0:
 		return ""
 	case b[0] == '{':
-		var top map[string]json.RawMessage
+		// A struct, not a map: the decoder skips every other key
+		// without allocating for it.
+		var top struct {
+			Message          json.RawMessage `json:"message"`
+			Error            json.RawMessage `json:"error"`
+			Detail           json.RawMessage `json:"detail"`
+			Errors           json.RawMessage `json:"errors"`
+			ErrorDescription json.RawMessage `json:"error_description"`
+			Title            json.RawMessage `json:"title"`
+			Msg              json.RawMessage `json:"msg"`
+		}
 		if json.Unmarshal(b, &top) != nil {
 			return ""
 		}
-		for _, key := range []string{"message", "error", "detail", "errors", "error_description", "title", "msg"} {
-			if m := messageIn(top[key], 2); m != "" {
+		for _, raw := range []json.RawMessage{top.Message, top.Error, top.Detail, top.Errors, top.ErrorDescription, top.Title, top.Msg} {
+			if m := messageIn(raw, 2); m != "" {
 				return cleanMessage(m)
 			}
 		}
@@ -92,10 +106,15 @@ func messageIn(raw json.RawMessage, depth int) string {
 			return s
 		}
 	case '{':
-		var obj map[string]json.RawMessage
+		var obj struct {
+			Message     json.RawMessage `json:"message"`
+			Msg         json.RawMessage `json:"msg"`
+			Detail      json.RawMessage `json:"detail"`
+			Description json.RawMessage `json:"description"`
+		}
 		if json.Unmarshal(raw, &obj) == nil {
-			for _, key := range []string{"message", "msg", "detail", "description"} {
-				if m := messageIn(obj[key], depth-1); m != "" {
+			for _, v := range []json.RawMessage{obj.Message, obj.Msg, obj.Detail, obj.Description} {
+				if m := messageIn(v, depth-1); m != "" {
 					return m
 				}
 			}
@@ -145,13 +164,16 @@ func retryAfterOf(h http.Header) (time.Duration, bool) {
 	if d, ok := parseRetryAfterMs(h.Get("Retry-After-Ms")); ok {
 		return d, true
 	}
-	v := h.Get("Retry-After")
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0, false
 	}
-	now := time.Now()
-	if date, err := http.ParseTime(h.Get("Date")); err == nil {
-		now = date
+	var now time.Time // delay-seconds need no clock
+	if !isDigits(v) {
+		now = time.Now()
+		if date, err := http.ParseTime(h.Get("Date")); err == nil {
+			now = date
+		}
 	}
 	return ParseRetryAfter(v, now)
 }
