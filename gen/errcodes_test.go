@@ -3,14 +3,17 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errtable/errtable/errcodes"
+	"github.com/errtable/errtable/errcodes/errcodestest"
 )
 
 // TestSeedPackage checks the committed errcodes package against what the
@@ -99,6 +102,30 @@ func TestCopiedPackageBuilds(t *testing.T) {
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("go %s in a new module: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// TestSeedFakeAPI drives the generated fake API with the generated client
+// helpers: each documented code comes back as its own typed error.
+func TestSeedFakeAPI(t *testing.T) {
+	srv := errcodestest.NewServer(t, nil)
+	for _, c := range errcodes.Codes() {
+		resp, err := http.Get(fmt.Sprintf("%s/status/%d", srv.URL, int(c)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		apiErr := errcodes.FromResponse(resp)
+		resp.Body.Close()
+		if !errors.Is(apiErr, &errcodes.Error{Code: c}) {
+			t.Errorf("%v: FromResponse gave %v", c, apiErr)
+		}
+		wait, ok := errcodes.RetryAfter(apiErr)
+		if ok != c.Retryable() || (ok && wait != errcodestest.RetryAfterSeconds*time.Second) {
+			t.Errorf("%v: RetryAfter = %v, %t", c, wait, ok)
+		}
+		if want := fmt.Sprintf("musicgpt: %d %s: %s", int(c), c.Description(), c.Description()); apiErr.Error() != want {
+			t.Errorf("Error() = %q, want %q", apiErr.Error(), want)
 		}
 	}
 }

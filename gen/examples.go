@@ -206,4 +206,3 @@ func emitTestExamples(f *spec.File) ([]byte, error) {
 	g.Func().Id("ExampleFailFirst").Params().Block(loop...)
 	return render(g)
 }
-
