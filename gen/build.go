@@ -24,65 +24,51 @@ type docs struct {
 	source string // the path recorded in the spec: relative to the spec's directory
 }
 
+// options are the user's choices that shape the spec.
+type options struct {
+	prefix string // the error-message prefix; "" keeps the spec's
+	table  string // pick the table under this heading
+	// Header texts naming the columns, overriding the header words.
+	codeCol, descCol, remedyCol string
+}
+
 // buildSpec reads the error table of d into a validated spec. prev is the
 // spec on disk before this run, or nil: hand-made decisions in it (retry
-// overrides, the prefix) carry over. prefix, when not empty, sets the prefix.
-// Problems that do not stop the build go to warn.
-func buildSpec(d docs, prev *spec.File, prefix string, warn func(string)) (*spec.File, error) {
-	src := d.src
-	switch {
-	case len(src) > maxDocsSize:
-		return nil, fmt.Errorf("%s: the file is %d bytes, more than the %d a docs page can be; check -docs", d.path, len(src), maxDocsSize)
-	case len(bytes.TrimSpace(src)) == 0:
-		return nil, fmt.Errorf("%s:1: the file is empty; point -docs at the page with the error table", d.path)
-	case !utf8.Valid(src):
-		return nil, fmt.Errorf("%s:%d: the file is not valid UTF-8; save the page as UTF-8", d.path, invalidUTF8Line(src))
-	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if lines := mojibakeLines(src); len(lines) > 0 {
-		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", d.path, joinInts(lines, ",")))
-	}
-
-	p := parsePage(src)
-	t, cols, err := errorTable(d.path, p)
+// overrides, the prefix) carry over. Problems that do not stop the build go
+// to warn, each naming its line.
+func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.File, error) {
+	src, err := checkDocs(d)
 	if err != nil {
 		return nil, err
 	}
+	if lines := mojibakeLines(src); len(lines) > 0 {
+		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", d.path, joinInts(lines, ",")))
+	}
+	p := parsePage(src)
+	t, cols, err := chooseTable(d.path, p, opts, warn)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := readRows(d.path, t, cols, warn)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDuplicates(d.path, entries); err != nil {
+		return nil, err
+	}
+	if err := assignNames(d.path, entries, warn); err != nil {
+		return nil, err
+	}
+	for i := range entries {
+		if old, ok := lookup(prev, entries[i].Code); ok && old.RetryableFrom == spec.FromOverride {
+			entries[i].Retryable, entries[i].RetryableFrom = old.Retryable, spec.FromOverride
+		}
+	}
 	f := &spec.File{
 		Schema: spec.SchemaFile,
-		Prefix: choosePrefix(prefix, prev, d.path),
+		Prefix: choosePrefix(opts.prefix, prev, d.path),
 		Source: spec.Source{Path: d.source, SHA256: sha256Hex(d.src)},
-	}
-	for _, r := range t.rows {
-		codeText := cell(r, cols[colCode])
-		code, isCode := parseCode(codeText)
-		if !r.delimited && !isCode {
-			// A line of prose GFM appended to the table: the table ended
-			// on the line before.
-			break
-		}
-		if !isCode {
-			return nil, fmt.Errorf("%s:%d: code %q is not an HTTP status (a number from 100 to 599); fix the row or drop it", d.path, r.line, codeText)
-		}
-		e := spec.Entry{
-			Code:        code,
-			Description: cell(r, cols[colDesc]),
-			Remedy:      cell(r, cols[colRemedy]),
-			Line:        r.line,
-		}
-		name, ok := spec.NameFor(e.Description)
-		if !ok && spec.Reserved(name) {
-			return nil, fmt.Errorf("%s:%d: description %q of code %d gives the Go name %s, which the generated package declares itself; reword the description", d.path, r.line, e.Description, code, name)
-		}
-		if !ok && e.Description != "" {
-			return nil, fmt.Errorf("%s:%d: cannot make a Go name for code %d from %q; reword the description", d.path, r.line, code, e.Description)
-		}
-		e.Name = name
-		e.Retryable, e.RetryableFrom = spec.DefaultRetryable(code), spec.FromRule
-		if old, ok := lookup(prev, code); ok && old.RetryableFrom == spec.FromOverride {
-			e.Retryable, e.RetryableFrom = old.Retryable, spec.FromOverride
-		}
-		f.Errors = append(f.Errors, e)
+		Errors: entries,
 	}
 	attachTips(f, p.passages)
 	f.SetDocsPath(d.path)
@@ -92,22 +78,129 @@ func buildSpec(d docs, prev *spec.File, prefix string, warn func(string)) (*spec
 	return f, nil
 }
 
-// errorTable picks the page's error table: the first whose header has a
-// code column and a description column.
-func errorTable(docsPath string, p *page) (*table, [numColumns]int, error) {
-	var seen []string
-	for i := range p.tables {
-		t := &p.tables[i]
-		cols := columnsOf(t.header)
-		if cols[colCode] >= 0 && cols[colDesc] >= 0 {
-			return t, cols, nil
+// checkDocs refuses input that is no docs page and returns the text to parse.
+func checkDocs(d docs) ([]byte, error) {
+	src := d.src
+	switch {
+	case len(src) > maxDocsSize:
+		return nil, fmt.Errorf("%s:1: the file is %d bytes, more than the %d a docs page can be; check -docs", d.path, len(src), maxDocsSize)
+	case len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\uFEFF")))) == 0:
+		return nil, fmt.Errorf("%s:1: the file is empty; point -docs at the page with the error table", d.path)
+	case bytes.IndexByte(src, 0) >= 0:
+		return nil, fmt.Errorf("%s:%d: the file holds a NUL byte, so it is not a text page; point -docs at the Markdown of the docs", d.path, bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n"))+1)
+	case !utf8.Valid(src):
+		return nil, fmt.Errorf("%s:%d: the file is not valid UTF-8; save the page as UTF-8", d.path, invalidUTF8Line(src))
+	}
+	return bytes.TrimPrefix(src, []byte("\uFEFF")), nil
+}
+
+// readRows turns the rows of the error table into spec entries, in order.
+func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, error) {
+	width := len(t.header)
+	var entries []spec.Entry
+	var skipped []string
+	for _, r := range t.rows {
+		at := fmt.Sprintf("%s:%d", docsPath, r.line)
+		if filledCells(r.cells) == 0 {
+			continue
 		}
-		seen = append(seen, fmt.Sprintf("line %d: %s", t.line, strings.Join(t.header, " | ")))
+		switch {
+		case r.rawCells < width:
+			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; the missing cells are read as empty", at, r.rawCells, width))
+		case r.rawCells > width:
+			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; GFM drops the cells beyond the header's, so they are not read", at, r.rawCells, width))
+		}
+		codeText := cell(r, cols.code)
+		c := parseCodeCell(codeText)
+		switch c.kind {
+		case notACode:
+			return nil, fmt.Errorf("%s: code %q is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col", at, codeText)
+		case outOfRange:
+			return nil, fmt.Errorf("%s: code %s is outside 100-599, so it is no HTTP status; fix the row", at, c.number)
+		case statusClass:
+			warn(fmt.Sprintf("%s: %q is a class of statuses, not one code; skipped", at, codeText))
+			continue
+		}
+		desc, remedy := cell(r, cols.desc), cell(r, cols.remedy)
+		if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
+			// "404 Not Found" names the code; a text column explains it.
+			if remedy == "" {
+				remedy = desc
+			}
+			desc = c.name
+		}
+		if cols.remedy < 0 && remedy == "" {
+			desc, remedy = splitNameRemedy(desc)
+		}
+		if remedy == "" {
+			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
+		}
+		retryable, from := false, spec.FromRule
+		if cols.retry >= 0 {
+			switch v, ok := parseYesNo(cell(r, cols.retry)); {
+			case ok:
+				retryable, from = v, spec.FromDocs
+			default:
+				warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
+			}
+		}
+		for _, code := range c.codes {
+			if code < 400 {
+				skipped = append(skipped, strconv.Itoa(code))
+				continue
+			}
+			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line, Retryable: retryable, RetryableFrom: from}
+			if from == spec.FromRule {
+				e.Retryable = spec.DefaultRetryable(code)
+			}
+			entries = append(entries, e)
+		}
 	}
-	if len(seen) == 0 {
-		return nil, [numColumns]int{}, fmt.Errorf("%s:1: no table found; the error codes must be a Markdown table with a header row and a |---| delimiter row", docsPath)
+	if len(skipped) > 0 {
+		warn(fmt.Sprintf("%s:%d: statuses %s are not errors; skipped", docsPath, t.line, strings.Join(skipped, ", ")))
 	}
-	return nil, [numColumns]int{}, fmt.Errorf("%s:%d: no table has a code column and a description column (tables seen: %s); rename the headers, e.g. | Code | Description | What to Do |", docsPath, p.tables[0].line, strings.Join(seen, "; "))
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, t.line)
+	}
+	return entries, nil
+}
+
+// checkDuplicates refuses a code documented on two rows, naming both.
+func checkDuplicates(docsPath string, entries []spec.Entry) error {
+	first := map[int]int{} // code -> line
+	for _, e := range entries {
+		if line, dup := first[e.Code]; dup {
+			return fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, line)
+		}
+		first[e.Code] = e.Line
+	}
+	return nil
+}
+
+// nameRemedySeps split a "Name -- remedy" cell, Slate's style, in order of
+// preference.
+var nameRemedySeps = []string{" -- ", " — ", " – ", " - "}
+
+// splitNameRemedy splits "Bad Request -- Your request is invalid." into a
+// name and a remedy; text without a separator is all name.
+func splitNameRemedy(s string) (name, remedy string) {
+	for _, sep := range nameRemedySeps {
+		if before, after, ok := strings.Cut(s, sep); ok && before != "" && after != "" {
+			return strings.TrimSpace(before), strings.TrimSpace(after)
+		}
+	}
+	return s, ""
+}
+
+// parseYesNo reads a "Retry?" cell.
+func parseYesNo(s string) (value, ok bool) {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), ".!")) {
+	case "yes", "y", "true", "retryable", "retry", "✓", "✔", "✅", "✔️":
+		return true, true
+	case "no", "n", "false", "never", "✗", "✘", "❌", "-", "—":
+		return false, true
+	}
+	return false, false
 }
 
 // cell returns column i of r, or "" when the table has no such column.
@@ -116,18 +209,6 @@ func cell(r row, i int) string {
 		return ""
 	}
 	return r.cells[i]
-}
-
-// parseCode reads a cell holding an HTTP status.
-func parseCode(s string) (int, bool) {
-	if len(s) != 3 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 100 || n > 599 {
-		return 0, false
-	}
-	return n, true
 }
 
 func lookup(f *spec.File, code int) (*spec.Entry, bool) {
@@ -150,7 +231,7 @@ func choosePrefix(flag string, prev *spec.File, docsPath string) string {
 	if i := strings.IndexAny(base, "-_. "); i > 0 {
 		base = base[:i]
 	}
-	if base == "" {
+	if !validPrefix(base) {
 		return "api"
 	}
 	return base

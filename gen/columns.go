@@ -2,48 +2,85 @@ package main
 
 import "strings"
 
-// column is the role a table column plays in an error table.
-type column int
-
-const (
-	colCode   column = iota // the HTTP status
-	colDesc                 // the short name of the error
-	colRemedy               // what a client should do about it
-	numColumns
-)
-
-// headerWords lists, for each role, the header texts that name it, most
-// preferred first. Headers are compared in lower case, after markup is
-// stripped and a trailing ":" or "?" dropped.
-var headerWords = [numColumns][]string{
-	colCode:   {"code", "error code", "status code", "http status code", "status", "http status", "http code", "response code"},
-	colDesc:   {"description", "meaning", "message", "name", "error message", "reason", "status text", "error"},
-	colRemedy: {"what to do", "solution", "action", "actions", "resolution", "recommendation", "guidance", "follow up", "how to fix", "explanation", "cause"},
+// roles says which column of a table plays which part; -1 where none does.
+type roles struct {
+	code, desc, remedy, retry int
 }
 
-// columnsOf finds the column of each role in a header; -1 where none fits.
-// A column takes one role at most, and each role its most preferred header.
-func columnsOf(header []string) [numColumns]int {
-	var cols [numColumns]int
+// Header words for each role, most preferred first. Headers are compared in
+// lower case, after markup is stripped, white space collapsed and a
+// trailing ":" or "?" dropped. "Description" comes last for the name: a
+// table with Name and Description columns names its codes in the first and
+// explains them in the second.
+var (
+	codeHeaders = []string{
+		"error code", "code", "status code", "http status code", "status", "http status",
+		"http code", "response code", "http response code", "status codes", "http status codes", "codes",
+	}
+	descHeaders = []string{
+		"meaning", "message", "name", "error message", "reason", "status text", "title",
+		"error name", "error", "summary", "short description", "description",
+	}
+	remedyHeaders = []string{
+		"solution", "action", "actions", "action(s)", "resolution", "what to do", "recommendation",
+		"recommended action", "guidance", "follow up", "follow-up", "how to fix", "how to resolve",
+		"explanation", "cause", "possible cause", "description", "details", "detail", "notes",
+	}
+	retryHeaders = []string{"retryable", "retriable", "retry", "should retry", "can retry", "safe to retry", "retry it"}
+)
+
+// columnsOf assigns roles to the columns of a header by its words alone:
+// the code column first, then the name, the remedy and the retry flag, each
+// taking its most preferred header among the columns still free.
+func columnsOf(header []string) roles {
 	taken := map[int]bool{}
-	for role := range numColumns {
-		cols[role] = -1
-	best:
-		for _, want := range headerWords[role] {
+	pick := func(words []string) int {
+		for _, want := range words {
 			for i, h := range header {
 				if !taken[i] && normalizeHeader(h) == want {
-					cols[role] = i
 					taken[i] = true
-					break best
+					return i
 				}
 			}
 		}
+		return -1
 	}
-	return cols
+	r := roles{code: pick(codeHeaders)}
+	r.desc = pick(descHeaders)
+	r.remedy = pick(remedyHeaders)
+	r.retry = pick(retryHeaders)
+	return r
 }
 
+// codeColumns lists the columns whose header names a code column, in order
+// of preference.
+func codeColumns(header []string) []int {
+	var out []int
+	for _, want := range codeHeaders {
+		for i, h := range header {
+			if normalizeHeader(h) == want {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// normalizeHeader puts a header cell in the form the word lists use.
 func normalizeHeader(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
+	h = strings.ToLower(strings.Join(strings.Fields(h), " "))
 	h = strings.TrimRight(h, ":?")
 	return strings.TrimSpace(h)
+}
+
+// findColumn returns the column whose header is name (compared as headers
+// are), or -1.
+func findColumn(header []string, name string) int {
+	want := normalizeHeader(name)
+	for i, h := range header {
+		if normalizeHeader(h) == want {
+			return i
+		}
+	}
+	return -1
 }

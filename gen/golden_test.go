@@ -31,7 +31,7 @@ func generateFrom(t *testing.T, docsPath string) (*spec.File, *output) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := buildSpec(docs{path: docsPath, src: src, source: filepath.Base(docsPath)}, nil, "", func(string) {})
+	f, err := buildSpec(docs{path: docsPath, src: src, source: filepath.Base(docsPath)}, nil, options{}, func(string) {})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestRuntimeStub(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := buildSpec(docs{path: "testdata/stub.md", src: src, source: "stub.md"}, prev, "", func(string) {})
+	f, err := buildSpec(docs{path: "testdata/stub.md", src: src, source: "stub.md"}, prev, options{}, func(string) {})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,15 @@
 //	-pkg NAME     the package name (default: the last element of -out)
 //	-prefix WORD  the word error messages start with (default: the spec's, else
 //	              the first word of the docs file's name)
+//	-table TEXT   read the table under the heading containing TEXT
+//	-code-col H   the column headed H holds the codes
+//	-desc-col H   the column headed H holds the descriptions
+//	-remedy-col H the column headed H holds the remedies
 //	-check        write nothing; exit 1 naming every file that is out of date
+//
+// Without -table and the column flags, gen reads the first table whose code
+// column holds HTTP statuses, finding its columns by their header words
+// (see columns.go and the README).
 //
 // The spec keeps what a maintainer decided by hand: an entry whose
 // "retryable_from" is "override" keeps its "retryable" value when the spec is
@@ -55,8 +63,9 @@ const (
 
 // config is what the flags ask for.
 type config struct {
-	docs, spec, out, pkg, prefix string
-	check                        bool
+	docs, spec, out, pkg string
+	check                bool
+	options
 }
 
 // run is the command, apart from the process: it returns the exit status.
@@ -69,9 +78,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "errcodes", "the package `directory` to write")
 	fs.StringVar(&c.pkg, "pkg", "", "the package `name` (default: the last element of -out)")
 	fs.StringVar(&c.prefix, "prefix", "", "the `word` error messages start with (default: the spec's, else the docs file's first word)")
+	fs.StringVar(&c.table, "table", "", "read the table under the heading containing `text`")
+	fs.StringVar(&c.codeCol, "code-col", "", "the `header` of the column holding the codes")
+	fs.StringVar(&c.descCol, "desc-col", "", "the `header` of the column holding the descriptions")
+	fs.StringVar(&c.remedyCol, "remedy-col", "", "the `header` of the column holding the remedies")
 	fs.BoolVar(&c.check, "check", false, "write nothing; exit 1 naming each file that is out of date")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen [-docs page.md] [-spec errors.json] [-out dir] [-pkg name] [-prefix word] [-check]")
+		fmt.Fprintln(stderr, "usage: gen [-docs page.md] [-spec errors.json] [-out dir] [-pkg name] [-prefix word]\n           [-table heading] [-code-col header] [-desc-col header] [-remedy-col header] [-check]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -137,14 +150,14 @@ func produce(c config, warn func(string)) (*output, error) {
 			err = prev.Validate()
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w\n(the spec on disk must be valid, so that the decisions in it are kept; fix or delete it)", err)
+			return nil, fmt.Errorf("%w; fix the spec on disk or delete it (gen keeps the decisions in it, so it must be valid)", err)
 		}
 	}
 	source, err := relSlash(filepath.Dir(c.spec), c.docs)
 	if err != nil {
 		return nil, err
 	}
-	f, err := buildSpec(docs{path: c.docs, src: src, source: source}, prev, c.prefix, warn)
+	f, err := buildSpec(docs{path: c.docs, src: src, source: source}, prev, c.options, warn)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"html"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -11,30 +13,37 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// page is what the generator needs of a docs page: its tables and the
-// passages of prose outside them, with the lines they start on.
+// page is what the generator needs of a docs page: its tables, as a reader
+// sees them, and the passages of prose outside them.
 type page struct {
 	tables   []table
 	passages []passage
 }
 
-// table is one GFM table as a reader sees it.
+// table is one table as a reader sees it. GFM's boundaries are weaker than
+// a reader's: goldmark's one table can hold several of these (see
+// splitTable).
 type table struct {
-	line    int      // line of the header row
-	heading string   // the heading or line of text just above the table
-	header  []string // plain text of the header cells
-	rows    []row
+	line     int      // line of the header row
+	headings []string // titles above the table, nearest first: a glued line, a caption row, the last heading
+	header   []string // plain text of the header cells
+	rows     []row
 }
 
 // row is one body row of a table.
 type row struct {
 	line  int
-	cells []string // plain text, padded by GFM to the header's width
-	// delimited reports whether the row's source line holds a cell
-	// delimiter at all. GFM continues a table with any non-blank line,
-	// pipe or not, so a line of prose right after the last row turns up
-	// here as a row; this tells it apart.
+	cells []string // plain text, padded or cut by GFM to the header's width
+	// rawCells is how many cells the source line really has: GFM drops
+	// cells beyond the header's width and pads short rows silently.
+	rawCells int
+	// delimited reports whether the source line holds a cell delimiter at
+	// all. GFM continues a table with any non-blank line, pipe or not.
 	delimited bool
+	// delimiterRow reports whether the source line is a |---| row: inside
+	// a body, it means the row before was a new header.
+	delimiterRow bool
+	raw          string // the source line, for the lazy-line test
 }
 
 // passage is a paragraph or list item of prose outside the tables.
@@ -43,8 +52,8 @@ type passage struct {
 	text string
 }
 
-// mdParser is goldmark with GitHub's tables, the only extension that changes
-// what we read. It is safe for concurrent use.
+// mdParser is goldmark with GitHub's tables, the only extension that
+// changes what we read. It is safe for concurrent use.
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 
 // parsePage parses Markdown source into a page.
@@ -52,11 +61,21 @@ func parsePage(src []byte) *page {
 	lines := newLineIndex(src)
 	doc := mdParser.Parse(text.NewReader(src))
 	p := &page{}
-	var prev ast.Node // the block before the current one, for headings
+	var prev ast.Node   // the block before the current one
+	var heading string  // the text of the last heading
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
+		case *ast.Heading:
+			heading = inlineText(n, src)
 		case *east.Table:
-			p.tables = append(p.tables, readTable(n, prev, src, lines))
+			var titles []string
+			if glued := gluedLine(n, prev, src); glued != "" {
+				titles = append(titles, glued)
+			}
+			if heading != "" {
+				titles = append(titles, heading)
+			}
+			p.tables = append(p.tables, splitTable(readTable(n, titles, src, lines))...)
 		case *ast.Paragraph:
 			p.passages = append(p.passages, passage{lines.of(blockStart(n)), inlineText(n, src)})
 		case *ast.List:
@@ -69,9 +88,10 @@ func parsePage(src []byte) *page {
 	return p
 }
 
-// readTable turns a goldmark table into a table; prev is the block before it.
-func readTable(t *east.Table, prev ast.Node, src []byte, lines lineIndex) table {
-	out := table{heading: headingAbove(t, prev, src)}
+// readTable turns a goldmark table into one table, boundaries as GFM drew
+// them.
+func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) table {
+	out := table{headings: titles}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -82,34 +102,107 @@ func readTable(t *east.Table, prev ast.Node, src []byte, lines lineIndex) table 
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
+		raw := lines.text(src, pos)
 		out.rows = append(out.rows, row{
-			line:      lines.of(pos),
-			cells:     cells,
-			delimited: hasCellDelimiter(lines.text(src, pos)),
+			line:         lines.of(pos),
+			cells:        cells,
+			rawCells:     countCells(raw),
+			delimited:    hasCellDelimiter(raw),
+			delimiterRow: delimiterRowRE.Match(raw),
+			raw:          strings.TrimSpace(string(raw)),
 		})
 	}
 	return out
 }
 
-// headingAbove returns the text that titles a table: a heading right before
-// it, or the last line of a paragraph that runs straight into it (scraped
-// pages lose their "#" and leave the heading glued to the table).
-func headingAbove(t *east.Table, prev ast.Node, src []byte) string {
-	switch prev := prev.(type) {
-	case *ast.Heading:
-		return inlineText(prev, src)
-	case *ast.Paragraph:
-		if t.HasBlankPreviousLines() {
-			return ""
+// splitTable cuts one GFM table where a reader sees several: a header and
+// delimiter row repeated inside the body start a new table; a line with no
+// cell delimiter (prose that GFM swallowed) ends the table, and rows after
+// it form a new table under the same header, titled by that line. A caption
+// row (one filled cell) above the real header is recognised.
+func splitTable(t table) []table {
+	var out []table
+	cur := withCaption(t)
+	cur.rows = nil
+	emit := func(next table) {
+		if len(cur.rows) > 0 {
+			out = append(out, cur)
+		} else if caption := captionOf(cur); caption != "" {
+			// A caption-only table titles the one that follows.
+			next.headings = append([]string{caption}, next.headings...)
 		}
-		lines := prev.Lines()
-		if lines.Len() == 0 {
-			return ""
+		cur = next
+	}
+	for _, r := range withCaption(t).rows {
+		switch {
+		case r.delimiterRow && len(cur.rows) > 0:
+			last := cur.rows[len(cur.rows)-1]
+			cur.rows = cur.rows[:len(cur.rows)-1]
+			emit(table{line: last.line, header: last.cells})
+		case !r.delimited && !isCodeCell(r.raw):
+			emit(table{line: r.line, header: cur.header, headings: []string{r.raw}})
+		case r.delimiterRow:
+			// A second delimiter right under the header: nothing to read.
+		default:
+			cur.rows = append(cur.rows, r)
 		}
-		last := lines.At(lines.Len() - 1)
-		return cleanText(string(last.Value(src)))
+	}
+	emit(table{})
+	return out
+}
+
+// withCaption returns t with a caption row moved out of the header: when
+// the header has one filled cell and the first body row reads like a
+// header, that row is the real header and the caption titles the table.
+func withCaption(t table) table {
+	caption := captionOf(t)
+	if caption == "" || len(t.rows) == 0 || filledCells(t.rows[0].cells) < 2 {
+		return t
+	}
+	if roles := columnsOf(t.rows[0].cells); roles.code < 0 {
+		return t
+	}
+	t.headings = append([]string{caption}, t.headings...)
+	t.line, t.header, t.rows = t.rows[0].line, t.rows[0].cells, t.rows[1:]
+	return t
+}
+
+// captionOf returns the text of a header with exactly one filled cell.
+func captionOf(t table) string {
+	if len(t.header) < 2 || filledCells(t.header) != 1 {
+		return ""
+	}
+	for _, c := range t.header {
+		if c != "" {
+			return c
+		}
 	}
 	return ""
+}
+
+func filledCells(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// gluedLine returns the last line of a paragraph that runs straight into
+// the table: scraped pages lose their "#" and leave the heading glued on.
+func gluedLine(t *east.Table, prev ast.Node, src []byte) string {
+	p, ok := prev.(*ast.Paragraph)
+	if !ok || t.HasBlankPreviousLines() {
+		return ""
+	}
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return ""
+	}
+	last := lines.At(lines.Len() - 1)
+	return cleanText(string(last.Value(src)))
 }
 
 // blockStart returns the byte offset a block starts at, or -1.
@@ -128,17 +221,44 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
+// delimiterRowRE matches a GFM delimiter row: |---|:--:|---:|.
+var delimiterRowRE = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+
 // hasCellDelimiter reports whether a table line holds an unescaped "|".
 func hasCellDelimiter(line []byte) bool {
+	return countPipes(line) > 0
+}
+
+// countPipes counts the unescaped "|" in a line.
+func countPipes(line []byte) int {
+	n := 0
 	for i := 0; i < len(line); i++ {
 		switch line[i] {
 		case '\\':
 			i++
 		case '|':
-			return true
+			n++
 		}
 	}
-	return false
+	return n
+}
+
+// countCells returns how many cells a table line holds, as GFM splits it:
+// unescaped pipes separate cells, and a leading or trailing pipe only
+// closes the row.
+func countCells(line []byte) int {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return 0
+	}
+	n := countPipes(line) + 1
+	if line[0] == '|' {
+		n--
+	}
+	if len(line) > 1 && line[len(line)-1] == '|' && line[len(line)-2] != '\\' {
+		n--
+	}
+	return max(n, 1)
 }
 
 // lineIndex maps byte offsets to 1-based line numbers.
@@ -171,7 +291,7 @@ func (idx lineIndex) of(off int) int {
 	return lo + 1
 }
 
-// text returns the source line holding offset off, without its newline.
+// text returns the source line holding offset off, without its line end.
 func (idx lineIndex) text(src []byte, off int) []byte {
 	if off < 0 || off > len(src) {
 		return nil
@@ -185,8 +305,9 @@ func (idx lineIndex) text(src []byte, off int) []byte {
 }
 
 // inlineText returns the plain text of a node: emphasis, strong, code spans
-// and links reduced to their text, raw HTML dropped (a <br> becomes a space),
-// "\|" unescaped and white space collapsed.
+// and links reduced to their text, backslash escapes and HTML entities
+// resolved, raw HTML dropped (a <br> becomes a space), and white space
+// collapsed.
 func inlineText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	appendText(&b, n, src)
@@ -197,16 +318,17 @@ func appendText(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.WriteString(html.UnescapeString(unescapePunct(c.Segment.Value(src))))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
+			// Code is literal, but for GFM's "\|" inside table cells.
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if t, ok := t.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
+					b.WriteString(strings.ReplaceAll(string(t.Segment.Value(src)), `\|`, "|"))
 				}
 			}
 		case *ast.AutoLink:
@@ -222,9 +344,28 @@ func appendText(b *strings.Builder, n ast.Node, src []byte) {
 	}
 }
 
-// cleanText unescapes "\|", which GFM leaves in cell text, and collapses
-// runs of white space to one space.
+// unescapePunct resolves Markdown backslash escapes, which goldmark leaves
+// in Text nodes: a backslash before ASCII punctuation stands for that
+// punctuation ("\|", "\*", "\_").
+func unescapePunct(s []byte) string {
+	if bytes.IndexByte(s, '\\') < 0 {
+		return string(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// cleanText collapses runs of white space to one space and trims.
 func cleanText(s string) string {
-	s = strings.ReplaceAll(s, `\|`, "|")
 	return strings.Join(strings.Fields(s), " ")
 }

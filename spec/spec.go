@@ -59,7 +59,8 @@ type Entry struct {
 	Name string `json:"name"`
 	// Description is the docs' short text for the code ("Rate Limit Exceeded").
 	Description string `json:"description"`
-	// Remedy is the docs' advice on what to do about it.
+	// Remedy is the docs' advice on what to do about it; empty when the
+	// docs give none.
 	Remedy string `json:"remedy"`
 	// Retryable reports whether a client may send the same request again.
 	Retryable bool `json:"retryable"`

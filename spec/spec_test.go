@@ -42,7 +42,7 @@ func TestValidate(t *testing.T) {
 		{"name clash", func(f *File) { f.Errors[1].Name = "TooManyRequests" }, "docs.md:3: code 400 declares TooManyRequests, which code 429 (docs.md:4) declares too"},
 		{"sentinel clash", func(f *File) { f.Errors[1].Name = "ErrTooManyRequests" }, "code 400 declares ErrTooManyRequests, which code 429 (docs.md:4) declares too"},
 		{"empty description", func(f *File) { f.Errors[0].Description = "" }, "code 429 has an empty description"},
-		{"empty remedy", func(f *File) { f.Errors[0].Remedy = "" }, "code 429 has an empty remedy"},
+		{"empty remedy is allowed", func(f *File) { f.Errors[0].Remedy = "" }, ""},
 		{"invalid UTF-8", func(f *File) { f.Errors[0].Tips = []string{"\xff"} }, "code 429 has text that is not valid UTF-8"},
 		{"rule disagrees", func(f *File) { f.Errors[1].Retryable = true }, `code 400 says retryable true from the rule, but the rule says false; set retryable_from to "override"`},
 		{"override may disagree", func(f *File) { f.Errors[1].Retryable, f.Errors[1].RetryableFrom = true, FromOverride }, ""},
@@ -222,7 +222,7 @@ func TestSchemaRejects(t *testing.T) {
 		"bad name":          func(m map[string]any) { entry(m)["name"] = "lower" },
 		"unknown field":     func(m map[string]any) { entry(m)["retryabel"] = true },
 		"bad source":        func(m map[string]any) { entry(m)["retryable_from"] = "guess" },
-		"empty remedy":      func(m map[string]any) { entry(m)["remedy"] = "" },
+		"empty description": func(m map[string]any) { entry(m)["description"] = "" },
 		"no errors":         func(m map[string]any) { m["errors"] = []any{} },
 		"bad hash":          func(m map[string]any) { m["source"].(map[string]any)["sha256"] = "x" },
 	} {

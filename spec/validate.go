@@ -54,31 +54,31 @@ func (f *File) Validate() error {
 		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
 	}
 	if !f.PrefixValid() {
-		bad(f.top(), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -)", f.Prefix)
+		bad(f.top(), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -); set one with -prefix", f.Prefix)
 	}
 	if f.Source.Path == "" {
-		bad(f.top(), "source path is empty")
+		bad(f.top(), "source path is empty; regenerate the spec with gen")
 	}
 	if !sha256RE.MatchString(f.Source.SHA256) {
-		bad(f.top(), "source sha256 %q is not 64 lower-case hex digits", f.Source.SHA256)
+		bad(f.top(), "source sha256 %q is not 64 lower-case hex digits; regenerate the spec with gen", f.Source.SHA256)
 	}
 	if len(f.Errors) == 0 {
-		bad(f.top(), "no error codes")
+		bad(f.top(), "no error codes; check that the docs hold the error table")
 	}
 	codes := map[int]int{}     // code -> entry index
 	idents := map[string]int{} // every identifier an entry declares -> entry index
 	for i, e := range f.Errors {
 		at := f.where(i)
 		if e.Code < 100 || e.Code > 599 {
-			bad(at, "code %d is outside 100-599", e.Code)
+			bad(at, "code %d is outside 100-599; use an HTTP status", e.Code)
 		}
 		if j, dup := codes[e.Code]; dup {
-			bad(at, "code %d is documented twice (first at %s)", e.Code, f.where(j))
+			bad(at, "code %d is documented twice (first at %s); remove or fix one of the rows", e.Code, f.where(j))
 		} else {
 			codes[e.Code] = i
 		}
 		if !ValidName(e.Name) {
-			bad(at, "name %q of code %d is not an exported ASCII Go identifier free for a code (reserved: Code, Error, Lookup, ...)", e.Name, e.Code)
+			bad(at, "name %q of code %d is not an exported ASCII Go identifier free for a code (reserved: Code, Error, Lookup, ...); choose another name", e.Name, e.Code)
 		} else {
 			for _, id := range []string{e.Name, "Err" + e.Name} {
 				if j, dup := idents[id]; dup && j != i {
@@ -89,14 +89,11 @@ func (f *File) Validate() error {
 			}
 		}
 		if e.Description == "" {
-			bad(at, "code %d has an empty description", e.Code)
-		}
-		if e.Remedy == "" {
-			bad(at, "code %d has an empty remedy", e.Code)
+			bad(at, "code %d has an empty description; give the row a description", e.Code)
 		}
 		for _, s := range append([]string{e.Name, e.Description, e.Remedy}, e.Tips...) {
 			if !utf8.ValidString(s) {
-				bad(at, "code %d has text that is not valid UTF-8", e.Code)
+				bad(at, "code %d has text that is not valid UTF-8; fix the text", e.Code)
 				break
 			}
 		}
@@ -107,10 +104,10 @@ func (f *File) Validate() error {
 			}
 		case FromDocs, FromOverride:
 		default:
-			bad(at, "code %d: retryable_from %q is not %q, %q or %q", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
+			bad(at, "code %d: retryable_from %q is not %q, %q or %q; use one of them", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
 		}
 		if e.Line < 0 {
-			bad(at, "code %d: line %d is negative", e.Code, e.Line)
+			bad(at, "code %d: line %d is negative; regenerate the spec with gen", e.Code, e.Line)
 		}
 	}
 	return errors.Join(errs...)

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// cellKind says what a code cell holds.
+type cellKind int
+
+const (
+	notACode   cellKind = iota // text, or nothing
+	statusCode                 // one or more statuses, maybe with a name: "429", "404 - Not Found", "500, 502"
+	statusClass                // a class or range of statuses: "5xx", "500-599"
+	outOfRange                 // a number that is no HTTP status: "700", "42"
+)
+
+// codeCell is what a code cell holds.
+type codeCell struct {
+	kind   cellKind
+	codes  []int  // for statusCode, in the order written
+	name   string // text after a single code: "404 Not Found" gives "Not Found"
+	number string // for outOfRange, the number
+}
+
+var (
+	// A prefix some pages put before the status: "HTTP 429", "HTTP/1.1 429", "Status 429".
+	statusPrefixRE = regexp.MustCompile(`(?i)^(?:https?(?:/\d(?:\.\d)?)?|status(?: code)?|error(?: code)?)\s*:?\s*`)
+	classRE        = regexp.MustCompile(`^[1-5][xX]{2}$|^[1-5]\d{2}\s*[-–—]\s*[1-5]\d{2}$|^[1-5]\d[xX]$`)
+	listRE         = regexp.MustCompile(`^\d{3}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*\d{3})+$`)
+	listSepRE      = regexp.MustCompile(`\s*(?:,|/|&|\band\b|\bor\b)\s*`)
+	codeNameRE     = regexp.MustCompile(`^(\d{3})(?:\s*[-–—:.]\s*|\s+)(\S.*)$`)
+	numberRE       = regexp.MustCompile(`^\d+$`)
+)
+
+// parseCodeCell reads a cell of a code column.
+func parseCodeCell(s string) codeCell {
+	s = strings.TrimSpace(statusPrefixRE.ReplaceAllString(strings.TrimSpace(s), ""))
+	switch {
+	case numberRE.MatchString(s):
+		if n, ok := parseCode(s); ok {
+			return codeCell{kind: statusCode, codes: []int{n}}
+		}
+		return codeCell{kind: outOfRange, number: s}
+	case classRE.MatchString(s):
+		return codeCell{kind: statusClass}
+	case listRE.MatchString(s):
+		var codes []int
+		for _, part := range listSepRE.Split(s, -1) {
+			n, ok := parseCode(part)
+			if !ok {
+				return codeCell{kind: outOfRange, number: part}
+			}
+			codes = append(codes, n)
+		}
+		return codeCell{kind: statusCode, codes: codes}
+	}
+	if m := codeNameRE.FindStringSubmatch(s); m != nil {
+		n, ok := parseCode(m[1])
+		if !ok {
+			return codeCell{kind: outOfRange, number: m[1]}
+		}
+		return codeCell{kind: statusCode, codes: []int{n}, name: strings.TrimSpace(m[2])}
+	}
+	return codeCell{kind: notACode}
+}
+
+// isCodeCell reports whether s holds at least one HTTP status.
+func isCodeCell(s string) bool {
+	return parseCodeCell(s).kind == statusCode
+}
+
+// statusLike reports whether a cell reads as a status or class of statuses:
+// what the code column of an error table holds.
+func statusLike(s string) bool {
+	k := parseCodeCell(s).kind
+	return k == statusCode || k == statusClass
+}
+
+// parseCode reads a three-digit HTTP status from 100 to 599.
+func parseCode(s string) (int, bool) {
+	if len(s) != 3 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 100 || n > 599 {
+		return 0, false
+	}
+	return n, true
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+
+	"github.com/errtable/errtable/spec"
+)
+
+// assignNames gives every entry its Go name: the CamelCase of its
+// description, or, when that is impossible or two entries would share a
+// name, of its code's standard HTTP reason phrase ("Too Many Requests"),
+// with a warning. Real pages do this: 422 and 429 both "Request throttled",
+// or one "Server error" row for 500, 502, 503 and 504. The description
+// stays as the docs wrote it. When the reason phrases still collide, the
+// error names both lines.
+func assignNames(docsPath string, entries []spec.Entry, warn func(string)) error {
+	fallback := func(i int, why string) error {
+		e := &entries[i]
+		name, ok := spec.NameFor(http.StatusText(e.Code))
+		if !ok {
+			return fmt.Errorf("%s:%d: %s, and code %d has no standard reason phrase to name it by; reword the description in the docs", docsPath, e.Line, why, e.Code)
+		}
+		if name != e.Name {
+			warn(fmt.Sprintf("%s:%d: %s; naming code %d %s, from its HTTP reason phrase", docsPath, e.Line, why, e.Code, name))
+		}
+		e.Name = name
+		return nil
+	}
+	for i := range entries {
+		e := &entries[i]
+		name, ok := spec.NameFor(e.Description)
+		e.Name = name
+		if ok || e.Description == "" {
+			continue // an empty description is reported by Validate
+		}
+		why := fmt.Sprintf("description %q gives no Go name", e.Description)
+		if spec.Reserved(name) {
+			why = fmt.Sprintf("description %q gives the Go name %s, which the generated package declares itself", e.Description, name)
+		}
+		if err := fallback(i, why); err != nil {
+			return err
+		}
+	}
+	for round := 0; round < 2; round++ {
+		clashes := nameClashes(entries)
+		if len(clashes) == 0 {
+			return nil
+		}
+		for _, c := range clashes {
+			if round == 1 {
+				a, b := entries[c[0]], entries[c[1]]
+				return fmt.Errorf("%s:%d: code %d and code %d (line %d) both get the Go name %s, even from their HTTP reason phrases; reword one description in the docs", docsPath, b.Line, b.Code, a.Code, a.Line, b.Name)
+			}
+			for _, i := range c {
+				why := fmt.Sprintf("description %q gives the same Go name as another row's", entries[i].Description)
+				if err := fallback(i, why); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// nameClashes returns the groups of entries (by index, in order) that
+// declare the same identifier: a code constant X or its sentinel ErrX.
+func nameClashes(entries []spec.Entry) [][]int {
+	byIdent := map[string][]int{}
+	for i, e := range entries {
+		if e.Name == "" {
+			continue
+		}
+		for _, id := range []string{e.Name, "Err" + e.Name} {
+			byIdent[id] = append(byIdent[id], i)
+		}
+	}
+	var out [][]int
+	for _, group := range byIdent {
+		if len(group) > 1 {
+			out = append(out, group)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] || out[a][0] == out[b][0] && out[a][1] < out[b][1] })
+	return out
+}
