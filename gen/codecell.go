@@ -27,11 +27,13 @@ type codeCell struct {
 var (
 	// A prefix some pages put before the status: "HTTP 429", "HTTP/1.1 429", "Status 429".
 	statusPrefixRE = regexp.MustCompile(`(?i)^(?:https?(?:/\d(?:\.\d)?)?|status(?: code)?|error(?: code)?)\s*:?\s*`)
-	classRE        = regexp.MustCompile(`^[1-5][xX]{2}$|^[1-5]\d{2}\s*[-–—]\s*[1-5]\d{2}$|^[1-5]\d[xX]$`)
-	listRE         = regexp.MustCompile(`^\d{3}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*\d{3})+$`)
-	listSepRE      = regexp.MustCompile(`\s*(?:,|/|&|\band\b|\bor\b)\s*`)
-	codeNameRE     = regexp.MustCompile(`^(\d{3})(?:\s*[-–—:.]\s*|\s+)(\S.*)$`)
-	numberRE       = regexp.MustCompile(`^\d+$`)
+	// Classes and ranges, and OpenAPI's "default" response: no one code.
+	classRE = regexp.MustCompile(`(?i)^(?:[1-5]xx|[1-5]\dx|[1-5]\d{2}\s*[-–—]\s*[1-5]\d{2}|default)$`)
+	// One status or a list of them, then maybe a name: "429", "404 - Not
+	// Found", "200 OK", "500, 502, 503 - Server Errors".
+	codesRE   = regexp.MustCompile(`^(\d{3}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*\d{3})*)(?:(?:\s*[-–—:.]\s*|\s+)(\S.*))?$`)
+	listSepRE = regexp.MustCompile(`\s*(?:,|/|&|\band\b|\bor\b)\s*`)
+	numberRE  = regexp.MustCompile(`^\d+$`)
 )
 
 // parseCodeCell reads a cell of a code column.
@@ -45,25 +47,20 @@ func parseCodeCell(s string) codeCell {
 		return codeCell{kind: outOfRange, number: s}
 	case classRE.MatchString(s):
 		return codeCell{kind: statusClass}
-	case listRE.MatchString(s):
-		var codes []int
-		for _, part := range listSepRE.Split(s, -1) {
-			n, ok := parseCode(part)
-			if !ok {
-				return codeCell{kind: outOfRange, number: part}
-			}
-			codes = append(codes, n)
-		}
-		return codeCell{kind: statusCode, codes: codes}
 	}
-	if m := codeNameRE.FindStringSubmatch(s); m != nil {
-		n, ok := parseCode(m[1])
+	m := codesRE.FindStringSubmatch(s)
+	if m == nil {
+		return codeCell{kind: notACode}
+	}
+	var codes []int
+	for _, part := range listSepRE.Split(m[1], -1) {
+		n, ok := parseCode(part)
 		if !ok {
-			return codeCell{kind: outOfRange, number: m[1]}
+			return codeCell{kind: outOfRange, number: part}
 		}
-		return codeCell{kind: statusCode, codes: []int{n}, name: strings.TrimSpace(m[2])}
+		codes = append(codes, n)
 	}
-	return codeCell{kind: notACode}
+	return codeCell{kind: statusCode, codes: codes, name: strings.TrimSpace(m[2])}
 }
 
 // isCodeCell reports whether s holds at least one HTTP status.

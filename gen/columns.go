@@ -22,9 +22,10 @@ var (
 		"error name", "error", "summary", "short description", "description",
 	}
 	remedyHeaders = []string{
-		"solution", "action", "actions", "action(s)", "resolution", "what to do", "recommendation",
+		"solution", "remedy", "action", "actions", "action(s)", "resolution", "what to do", "recommendation",
 		"recommended action", "guidance", "follow up", "follow-up", "how to fix", "how to resolve",
-		"explanation", "cause", "possible cause", "description", "details", "detail", "notes",
+		"how to handle", "next steps", "troubleshooting", "fix", "explanation", "cause", "possible cause",
+		"description", "details", "detail", "notes",
 	}
 	retryHeaders = []string{"retryable", "retriable", "retry", "should retry", "can retry", "safe to retry", "retry it"}
 )

@@ -82,6 +82,11 @@ func parsePage(src []byte) *page {
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				p.passages = append(p.passages, passage{lines.of(blockStart(item)), inlineText(item, src)})
 			}
+		case *ast.HTMLBlock:
+			// Docs components (<Note>, <Tip>, <aside>) hold prose too.
+			if t := htmlBlockText(n, src); t != "" {
+				p.passages = append(p.passages, passage{lines.of(blockStart(n)), t})
+			}
 		}
 		prev = n
 	}
@@ -363,6 +368,24 @@ func unescapePunct(s []byte) string {
 
 func isASCIIPunct(c byte) bool {
 	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+var (
+	htmlTagRE     = regexp.MustCompile(`<[^>]*>`)
+	templateTagRE = regexp.MustCompile(`\{%.*?%\}|\[/?block(?::[a-z]+)?\]`)
+)
+
+// htmlBlockText returns the text of an HTML block, tags removed.
+func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+		b.WriteByte(' ')
+	}
+	text := htmlTagRE.ReplaceAllString(b.String(), " ")
+	return cleanText(html.UnescapeString(strings.ReplaceAll(text, "`", "")))
 }
 
 // cleanText collapses runs of white space to one space and trims.

@@ -8,11 +8,14 @@ import (
 
 // attachTips gives each entry the passages of prose that name its code
 // ("If you encounter a 429 error, ..."), in page order.
+// Template tags of docs engines ({% hint %}, ReadMe's [block:callout]) are
+// dropped from the text.
 func attachTips(f *spec.File, passages []passage) {
 	for _, p := range passages {
-		for _, code := range codesIn(p.text) {
-			if e, ok := f.Lookup(code); ok && !slices.Contains(e.Tips, p.text) {
-				e.Tips = append(e.Tips, p.text)
+		text := cleanText(templateTagRE.ReplaceAllString(p.text, " "))
+		for _, code := range codesIn(text) {
+			if e, ok := f.Lookup(code); ok && !slices.Contains(e.Tips, text) {
+				e.Tips = append(e.Tips, text)
 			}
 		}
 	}

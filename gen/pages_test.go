@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPages reads docs in the shapes of real API error pages (Slate,
+// Mintlify, ReadMe, GitBook, Docusaurus, Redoc exports, GitHub READMEs) and
+// pins the spec and warnings each gives in testdata/pages/NAME.json and
+// NAME.stderr. A NAME.flags file holds -flag=value lines.
+func TestPages(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "pages", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 12 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := readFlags(t, strings.TrimSuffix(page, ".md")+".flags")
+			var stderr strings.Builder
+			f, err := buildSpec(docs{path: name + ".md", src: src, source: name + ".md"}, nil, opts, func(w string) { stderr.WriteString(w + "\n") })
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := f.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, strings.TrimSuffix(page, ".md")+".json", out)
+			checkGolden(t, strings.TrimSuffix(page, ".md")+".stderr", []byte(stderr.String()))
+			if _, err := generate(f, "errcodes"); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// readFlags reads a page's -flag=value lines into options.
+func readFlags(t *testing.T, path string) options {
+	var opts options
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return opts
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		name, value, _ := strings.Cut(line, "=")
+		switch name {
+		case "-table":
+			opts.table = value
+		case "-code-col":
+			opts.codeCol = value
+		case "-desc-col":
+			opts.descCol = value
+		case "-remedy-col":
+			opts.remedyCol = value
+		default:
+			t.Fatalf("%s: unknown flag %q", path, name)
+		}
+	}
+	return opts
+}
