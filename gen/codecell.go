@@ -10,10 +10,10 @@ import (
 type cellKind int
 
 const (
-	notACode   cellKind = iota // text, or nothing
-	statusCode                 // one or more statuses, maybe with a name: "429", "404 - Not Found", "500, 502"
-	statusClass                // a class or range of statuses: "5xx", "500-599"
-	outOfRange                 // a number that is no HTTP status: "700", "42"
+	notACode    cellKind = iota // text, or nothing
+	statusCode                  // one or more statuses, maybe with a name: "429", "404 - Not Found", "500, 502"
+	statusClass                 // a class or range of statuses: "5xx", "500-599"
+	outOfRange                  // a number that is no HTTP status: "700", "42"
 )
 
 // codeCell is what a code cell holds.

@@ -61,8 +61,8 @@ func parsePage(src []byte) *page {
 	lines := newLineIndex(src)
 	doc := mdParser.Parse(text.NewReader(src))
 	p := &page{}
-	var prev ast.Node   // the block before the current one
-	var heading string  // the text of the last heading
+	var prev ast.Node  // the block before the current one
+	var heading string // the text of the last heading
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:

@@ -36,7 +36,9 @@ func assignNames(docsPath string, entries []spec.Entry, warn func(string)) error
 			continue // an empty description is reported by Validate
 		}
 		why := fmt.Sprintf("description %q gives no Go name", e.Description)
-		if spec.Reserved(name) {
+		if len(name) > spec.MaxNameLen {
+			why = fmt.Sprintf("description %.40q... gives a Go name longer than %d bytes", e.Description, spec.MaxNameLen)
+		} else if spec.Reserved(name) {
 			why = fmt.Sprintf("description %q gives the Go name %s, which the generated package declares itself", e.Description, name)
 		}
 		if err := fallback(i, why); err != nil {

@@ -34,7 +34,8 @@ func Reserved(name string) bool { return reserved[name] }
 // "Rate Limit Exceeded" gives "RateLimitExceeded", "Invalid API key id" gives
 // "InvalidAPIKeyID". Only ASCII letters and digits are kept; apostrophes
 // vanish and every other character separates words. ok is false when no
-// identifier can be made (nothing left, or it would start with a digit).
+// identifier can be made: nothing left, a leading digit, a reserved name, or
+// more than MaxNameLen bytes.
 func NameFor(description string) (name string, ok bool) {
 	var b strings.Builder
 	for _, w := range words(description) {
@@ -77,10 +78,15 @@ func words(s string) []string {
 	return out
 }
 
+// MaxNameLen bounds a code's Go name: a longer one comes from a sentence,
+// not a name, and reads badly in code.
+const MaxNameLen = 64
+
 // ValidName reports whether name can name a code: an exported ASCII Go
-// identifier that is not a keyword and not one the package declares itself.
+// identifier of at most MaxNameLen bytes, not one the package declares
+// itself.
 func ValidName(name string) bool {
-	if name == "" || name[0] < 'A' || name[0] > 'Z' || !token.IsIdentifier(name) || reserved[name] {
+	if name == "" || len(name) > MaxNameLen || name[0] < 'A' || name[0] > 'Z' || !token.IsIdentifier(name) || reserved[name] {
 		return false
 	}
 	for i := 0; i < len(name); i++ {

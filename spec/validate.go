@@ -78,7 +78,7 @@ func (f *File) Validate() error {
 			codes[e.Code] = i
 		}
 		if !ValidName(e.Name) {
-			bad(at, "name %q of code %d is not an exported ASCII Go identifier free for a code (reserved: Code, Error, Lookup, ...); choose another name", e.Name, e.Code)
+			bad(at, "name %q of code %d is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", e.Name, e.Code)
 		} else {
 			for _, id := range []string{e.Name, "Err" + e.Name} {
 				if j, dup := idents[id]; dup && j != i {

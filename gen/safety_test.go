@@ -1,0 +1,188 @@
+package main
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errtable/errtable/spec"
+)
+
+// hostile is text a doc could carry to break out of a string literal or a
+// comment, or to hide code from a reviewer (Trojan Source, CVE-2021-42574).
+var hostile = []string{
+	`Remedy.` + "\n" + `*/ func init() { panic("owned") } /*`,
+	`"); func init() { panic("owned") }; var _ = ("`,
+	"`; func init() {}; var _ = `",
+	`back\slash \" \\" \n \x00`,
+	"//go:generate rm -rf /",
+	"line one\r\nline two\u2028line three\u2029",
+	"bidi \u202Eevil\u202C \u2066isolate\u2069 \u200Ezero\u200Fwidth\u200B\u200C\u200D\u2060\uFEFF",
+	"nul \x00 bell \a escape \x1b[31m",
+	"Deprecated: use something else",
+	strings.Repeat("very long cell ", 2000),
+	"/* open comment",
+	"emoji 🚨 and ümlauts",
+}
+
+// TestHostileSpec generates a package from a spec full of hostile text and
+// checks that none of it escaped: the output parses, type-checks, holds no
+// control, bidi or zero-width characters outside escapes, and exports
+// exactly the identifiers the spec and the runtime name.
+func TestHostileSpec(t *testing.T) {
+	f := &spec.File{
+		Prefix: "acme",
+		Source: spec.Source{Path: hostile[0], SHA256: strings.Repeat("0", 64)},
+	}
+	for i, h := range hostile {
+		f.Errors = append(f.Errors, spec.Entry{
+			Code:          400 + i,
+			Name:          "Code" + string(rune('A'+i)),
+			Description:   h,
+			Remedy:        h,
+			Tips:          []string{h, "tip " + h},
+			Retryable:     spec.DefaultRetryable(400 + i),
+			RetryableFrom: spec.FromRule,
+			Line:          i + 1,
+		})
+	}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	checkGenerated(t, f)
+}
+
+// TestHostileDocs does the same through the Markdown reader.
+func TestHostileDocs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| Code | Description | What to Do |\n|---|---|---|\n")
+	for i, h := range hostile {
+		h = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`, "\x00", "").Replace(h)
+		b.WriteString("| " + itoa3(400+i) + " | Name " + string(rune('A'+i)) + " " + h + " | " + h + " |\n")
+	}
+	b.WriteString("\n- A tip for 400: */ func init() {} /* \u202E\n")
+	f, _, err := buildString(b.String(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGenerated(t, f)
+}
+
+func itoa3(n int) string { return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}) }
+
+func checkGenerated(t *testing.T, f *spec.File) {
+	t.Helper()
+	o, err := generate(f, "errcodes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	pkgs := map[string][]*ast.File{} // directory -> parsed files
+	for _, name := range o.fileNames() {
+		src := o.files[name]
+		checkRunes(t, name, src)
+		file, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+		if err != nil {
+			t.Fatalf("%s does not parse: %v", name, err)
+		}
+		if !ast.IsGenerated(file) {
+			t.Errorf("%s lacks the generated-code header", name)
+		}
+		for _, decl := range file.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Name.Name == "init" {
+				t.Errorf("%s declares an init function", name)
+			}
+		}
+		pkgs[path.Dir(name)] = append(pkgs[path.Dir(name)], file)
+	}
+	conf := types.Config{Importer: importer.Default()}
+	for dir, files := range pkgs {
+		var prod []*ast.File
+		for _, file := range files {
+			if !strings.HasSuffix(fset.File(file.Pos()).Name(), "_test.go") {
+				prod = append(prod, file)
+			}
+		}
+		pkg, err := conf.Check(dir, fset, prod, nil)
+		if err != nil {
+			t.Fatalf("package %s does not type-check: %v", dir, err)
+		}
+		if dir != "." {
+			continue
+		}
+		var exported []string
+		for _, name := range pkg.Scope().Names() {
+			if ast.IsExported(name) {
+				exported = append(exported, name)
+			}
+		}
+		want := append(runtimeExports(t), "Codes") // Codes is emitted with the codes
+		for _, e := range f.Errors {
+			want = append(want, e.Name, "Err"+e.Name)
+		}
+		sort.Strings(want)
+		if !slices.Equal(exported, want) {
+			for _, n := range exported {
+				if !slices.Contains(want, n) {
+					t.Errorf("package exports %.80s, which it should not", n)
+				}
+			}
+			for _, n := range want {
+				if !slices.Contains(exported, n) {
+					t.Errorf("package does not export %.80s", n)
+				}
+			}
+		}
+	}
+}
+
+// runtimeExports lists the exported names the runtime declares.
+func runtimeExports(t *testing.T) []string {
+	var out []string
+	for _, name := range runtimeFiles {
+		if strings.Contains(name, "/") {
+			continue
+		}
+		src, _ := runtimeSrc.ReadFile("runtime/" + name)
+		file, err := parser.ParseFile(token.NewFileSet(), name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range file.Decls {
+			for _, id := range declaredNames(decl) {
+				if ast.IsExported(id) {
+					out = append(out, id)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// checkRunes fails on any rune in src that could hide or change code for a
+// reader: control characters but newline and tab, format characters (bidi
+// and zero-width controls), line and paragraph separators, invalid UTF-8.
+func checkRunes(t *testing.T, name string, src []byte) {
+	t.Helper()
+	if !utf8.Valid(src) {
+		t.Errorf("%s is not valid UTF-8", name)
+	}
+	for i, r := range string(src) {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.Zl, unicode.Zp) || r == utf8.RuneError {
+			t.Errorf("%s: rune %U at byte %d", name, r, i)
+			return
+		}
+	}
+}
