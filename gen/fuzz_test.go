@@ -4,7 +4,10 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/errtable/errtable/spec"
 )
 
 // FuzzBuildSpec feeds arbitrary docs to the reader: each input gives an
@@ -37,5 +40,28 @@ func FuzzBuildSpec(f *testing.F) {
 				t.Fatalf("%s does not parse: %v\n%s", name, err, src)
 			}
 		}
+	})
+}
+
+// FuzzEmit feeds arbitrary specs to the emitter: every spec that validates
+// yields Go that parses and type-checks, with no hidden runes and no init
+// function, whatever its texts hold.
+func FuzzEmit(f *testing.F) {
+	f.Add(429, "TooManyRequests", "Too Many Requests", "Wait.", "A 429 tip", true, "acme")
+	f.Add(400, "BadRequest", "x\n*/ func init() {} /*", "\u202Eevil", "`raw`", false, "x")
+	f.Add(599, "Z", "\"quoted\\\"", "\x00", "//go:generate", false, "a.b-c")
+	f.Fuzz(func(t *testing.T, code int, name, desc, remedy, tip string, retryable bool, prefix string) {
+		sp := &spec.File{
+			Prefix: prefix,
+			Source: spec.Source{Path: desc, SHA256: strings.Repeat("a", 64)},
+			Errors: []spec.Entry{
+				{Code: code, Name: name, Description: desc, Remedy: remedy, Tips: []string{tip}, Retryable: retryable, RetryableFrom: spec.FromOverride, Line: 1},
+				{Code: 418, Name: "Teapot", Description: remedy, Remedy: desc, RetryableFrom: spec.FromRule, Line: 2},
+			},
+		}
+		if sp.Validate() != nil {
+			return
+		}
+		checkGenerated(t, sp)
 	})
 }

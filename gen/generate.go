@@ -20,6 +20,35 @@ func (o *output) fileNames() []string {
 	return slices.Sorted(maps.Keys(o.files))
 }
 
+// emitter renders one file of the output.
+type emitter struct {
+	path string // slash-separated, in the output directory
+	emit func() ([]byte, error)
+}
+
+// emitters lists every file of package pkg and how to render it: the
+// docs-dependent files through jennifer, the runtime copied from source.
+func emitters(f *spec.File, pkg string) []emitter {
+	es := []emitter{
+		{"codes.go", func() ([]byte, error) { return emitCodes(f, pkg) }},
+		{"example_test.go", func() ([]byte, error) { return emitExamples(f, pkg) }},
+		{testPkg + "/codes.go", func() ([]byte, error) { return emitTestCodes(f, pkg) }},
+		{testPkg + "/example_test.go", func() ([]byte, error) { return emitTestExamples(f) }},
+	}
+	for _, name := range runtimeFiles {
+		filePkg := pkg
+		if path.Dir(name) == testPkg {
+			filePkg = testPkg
+		}
+		es = append(es, emitter{name, func() ([]byte, error) { return emitRuntime(name, filePkg) }})
+	}
+	return es
+}
+
+// testHookEmit, when a test sets it, runs before each file is emitted and
+// can fail it: it proves that a failure mid-way leaves the disk untouched.
+var testHookEmit func(path string) error
+
 // generate renders the spec and every file of package pkg in memory. Nothing
 // is written until all of it has succeeded.
 func generate(f *spec.File, pkg string) (*output, error) {
@@ -28,29 +57,20 @@ func generate(f *spec.File, pkg string) (*output, error) {
 		return nil, err
 	}
 	out := &output{spec: specBytes, files: map[string][]byte{}}
-	if out.files["codes.go"], err = emitCodes(f, pkg); err != nil {
-		return nil, err
-	}
-	if out.files["example_test.go"], err = emitExamples(f, pkg); err != nil {
-		return nil, err
-	}
-	if out.files[testPkg+"/codes.go"], err = emitTestCodes(f, pkg); err != nil {
-		return nil, err
-	}
-	if out.files[testPkg+"/example_test.go"], err = emitTestExamples(f); err != nil {
-		return nil, err
-	}
-	for _, name := range runtimeFiles {
-		if _, clash := out.files[name]; clash {
-			return nil, fmt.Errorf("runtime file %s clashes with a generated one", name)
+	for _, e := range emitters(f, pkg) {
+		if testHookEmit != nil {
+			if err := testHookEmit(e.path); err != nil {
+				return nil, err
+			}
 		}
-		filePkg := pkg
-		if path.Dir(name) == testPkg {
-			filePkg = testPkg
+		if _, clash := out.files[e.path]; clash {
+			return nil, fmt.Errorf("two generated files are named %s", e.path)
 		}
-		if out.files[name], err = emitRuntime(name, filePkg); err != nil {
+		data, err := e.emit()
+		if err != nil {
 			return nil, err
 		}
+		out.files[e.path] = data
 	}
 	return out, nil
 }

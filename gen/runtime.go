@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"sync"
 )
 
 // runtimeSrc holds the parts of the generated packages that do not depend on
@@ -23,8 +24,27 @@ var runtimeSrc embed.FS
 // in the output directory, which is also their path under runtime/.
 var runtimeFiles = []string{"code.go", "error.go", "response.go", "retry.go", testPkg + "/server.go"}
 
+// runtimeCache holds rendered runtime files by name and package: they
+// depend on nothing else, and tests and fuzzing render them many times.
+var runtimeCache sync.Map // name + "\x00" + pkg -> []byte
+
 // emitRuntime returns the runtime file name as it goes into package pkg.
 func emitRuntime(name, pkg string) ([]byte, error) {
+	key := name + "\x00" + pkg
+	if data, ok := runtimeCache.Load(key); ok {
+		return bytes.Clone(data.([]byte)), nil
+	}
+	data, err := renderRuntime(name, pkg)
+	if err != nil {
+		return nil, err
+	}
+	runtimeCache.Store(key, data)
+	return bytes.Clone(data), nil
+}
+
+// renderRuntime parses a runtime file, renames its package and prints it
+// with the generated-code header.
+func renderRuntime(name, pkg string) ([]byte, error) {
 	src, err := runtimeSrc.ReadFile("runtime/" + name)
 	if err != nil {
 		return nil, fmt.Errorf("runtime %s: %w", name, err)

@@ -104,7 +104,7 @@ func checkGenerated(t *testing.T, f *spec.File) {
 		}
 		pkgs[path.Dir(name)] = append(pkgs[path.Dir(name)], file)
 	}
-	conf := types.Config{Importer: importer.Default()}
+	conf := types.Config{Importer: stdImporter}
 	for dir, files := range pkgs {
 		var prod []*ast.File
 		for _, file := range files {
@@ -144,6 +144,10 @@ func checkGenerated(t *testing.T, f *spec.File) {
 		}
 	}
 }
+
+// stdImporter imports the standard library for type checks; made once, as
+// it caches what it loads.
+var stdImporter = importer.Default()
 
 // runtimeExports lists the exported names the runtime declares.
 func runtimeExports(t *testing.T) []string {

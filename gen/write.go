@@ -10,6 +10,9 @@ import (
 	"strings"
 )
 
+// rename is os.Rename; tests replace it to fail a rename mid-way.
+var rename = os.Rename
+
 // target is one file a run writes.
 type target struct {
 	path string
@@ -122,7 +125,7 @@ func write(o *output, specPath, outDir string) (err error) {
 		if readErr != nil && !errors.Is(readErr, os.ErrNotExist) {
 			err = readErr
 		} else {
-			err = os.Rename(temps[i], t.path)
+			err = rename(temps[i], t.path)
 		}
 		if err != nil {
 			for _, s := range done {
