@@ -77,7 +77,9 @@ func TestHostileDocs(t *testing.T) {
 	checkGenerated(t, f)
 }
 
-func itoa3(n int) string { return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}) }
+func itoa3(n int) string {
+	return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
+}
 
 func checkGenerated(t *testing.T, f *spec.File) {
 	t.Helper()
