@@ -50,6 +50,14 @@ func FuzzEmit(f *testing.F) {
 	f.Add(429, "TooManyRequests", "Too Many Requests", "Wait.", "A 429 tip", true, "acme")
 	f.Add(400, "BadRequest", "x\n*/ func init() {} /*", "\u202Eevil", "`raw`", false, "x")
 	f.Add(599, "Z", "\"quoted\\\"", "\x00", "//go:generate", false, "a.b-c")
+	// Load the standard library's export data now: it takes seconds, and
+	// the fuzzing engine takes a worker that is slow on its first input
+	// for hung.
+	warm, err := buildSpec(docs{path: "testdata/stub.md", src: mustRead(f, "testdata/stub.md"), source: "stub.md"}, nil, options{}, func(string) {})
+	if err != nil {
+		f.Fatal(err)
+	}
+	checkGenerated(f, warm)
 	f.Fuzz(func(t *testing.T, code int, name, desc, remedy, tip string, retryable bool, prefix string) {
 		sp := &spec.File{
 			Prefix: prefix,
@@ -64,4 +72,13 @@ func FuzzEmit(f *testing.F) {
 		}
 		checkGenerated(t, sp)
 	})
+}
+
+func mustRead(tb testing.TB, path string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
 }

@@ -127,7 +127,8 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 // row (one filled cell) above the real header is recognised.
 func splitTable(t table) []table {
 	var out []table
-	cur := withCaption(t)
+	t = withCaption(t)
+	cur := t
 	cur.rows = nil
 	emit := func(next table) {
 		if len(cur.rows) > 0 {
@@ -138,7 +139,7 @@ func splitTable(t table) []table {
 		}
 		cur = next
 	}
-	for _, r := range withCaption(t).rows {
+	for _, r := range t.rows {
 		switch {
 		case r.delimiterRow && len(cur.rows) > 0:
 			last := cur.rows[len(cur.rows)-1]

@@ -81,7 +81,7 @@ func itoa3(n int) string {
 	return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
 }
 
-func checkGenerated(t *testing.T, f *spec.File) {
+func checkGenerated(t testing.TB, f *spec.File) {
 	t.Helper()
 	o, err := generate(f, "errcodes")
 	if err != nil {
@@ -152,7 +152,7 @@ func checkGenerated(t *testing.T, f *spec.File) {
 var stdImporter = importer.Default()
 
 // runtimeExports lists the exported names the runtime declares.
-func runtimeExports(t *testing.T) []string {
+func runtimeExports(t testing.TB) []string {
 	var out []string
 	for _, name := range runtimeFiles {
 		if strings.Contains(name, "/") {
@@ -177,7 +177,7 @@ func runtimeExports(t *testing.T) []string {
 // checkRunes fails on any rune in src that could hide or change code for a
 // reader: control characters but newline and tab, format characters (bidi
 // and zero-width controls), line and paragraph separators, invalid UTF-8.
-func checkRunes(t *testing.T, name string, src []byte) {
+func checkRunes(t testing.TB, name string, src []byte) {
 	t.Helper()
 	if !utf8.Valid(src) {
 		t.Errorf("%s is not valid UTF-8", name)
