@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -58,11 +59,11 @@ func chooseTable(docsPath string, p *page, opts options, warn func(string)) (*ta
 		return nil, roles{}, fmt.Errorf("%s:%d: no table has a code column of HTTP statuses and a description column (tables seen: %s); name the columns with -code-col and -desc-col, or pick the table with -table", docsPath, tables[0].line, strings.Join(seen, "; "))
 	}
 	if len(found) > 1 {
-		var others []string
-		for _, c := range found[1:] {
-			others = append(others, fmt.Sprintf("line %d", c.t.line))
+		var lines []string
+		for _, c := range found {
+			lines = append(lines, strconv.Itoa(c.t.line))
 		}
-		warn(fmt.Sprintf("%s:%d: several tables could be the error table; using this one, not the tables at %s; pick another with -table", docsPath, found[0].t.line, strings.Join(others, ", ")))
+		warn(fmt.Sprintf("%s:%d: several tables could be the error table (lines %s); using the first; pick another with -table", docsPath, found[0].t.line, strings.Join(lines, ", ")))
 	}
 	c := found[0]
 	if err := checkRoles(docsPath, c.t, c.cols); err != nil {
