@@ -96,7 +96,6 @@ func checkDocs(d docs) ([]byte, error) {
 
 // readRows turns the rows of the error table into spec entries, in order.
 func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, error) {
-	width := len(t.header)
 	var entries []spec.Entry
 	var skipped []string
 	for _, r := range t.rows {
@@ -104,10 +103,9 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 		if filledCells(r.cells) == 0 {
 			continue
 		}
-		switch {
-		case r.rawCells < width:
+		if width := len(t.header); r.rawCells < width {
 			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; the missing cells are read as empty", at, r.rawCells, width))
-		case r.rawCells > width:
+		} else if r.rawCells > width {
 			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; GFM drops the cells beyond the header's, so they are not read", at, r.rawCells, width))
 		}
 		codeText := cell(r, cols.code)
@@ -121,37 +119,27 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 			warn(fmt.Sprintf("%s: %q is a class of statuses, not one code; skipped", at, codeText))
 			continue
 		}
-		desc, remedy := cell(r, cols.desc), cell(r, cols.remedy)
-		if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
-			// "404 Not Found" names the code; a text column explains it.
-			if remedy == "" {
-				remedy = desc
-			}
-			desc = c.name
-		}
-		if cols.remedy < 0 && remedy == "" {
-			desc, remedy = splitNameRemedy(desc)
-		}
-		if remedy == "" {
-			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
-		}
-		retryable, from := false, spec.FromRule
-		if cols.retry >= 0 {
-			switch v, ok := parseYesNo(cell(r, cols.retry)); {
-			case ok:
-				retryable, from = v, spec.FromDocs
-			default:
-				warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
-			}
-		}
+		var codes []int
 		for _, code := range c.codes {
 			if code < 400 {
 				skipped = append(skipped, strconv.Itoa(code))
-				continue
+			} else {
+				codes = append(codes, code)
 			}
-			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line, Retryable: retryable, RetryableFrom: from}
-			if from == spec.FromRule {
-				e.Retryable = spec.DefaultRetryable(code)
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		desc, remedy := rowTexts(r, c, cols)
+		if remedy == "" {
+			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
+		}
+		retryable, fromDocs := rowRetry(r, cols, at, warn)
+		for _, code := range codes {
+			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line,
+				Retryable: spec.DefaultRetryable(code), RetryableFrom: spec.FromRule}
+			if fromDocs {
+				e.Retryable, e.RetryableFrom = retryable, spec.FromDocs
 			}
 			entries = append(entries, e)
 		}
@@ -163,6 +151,37 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, t.line)
 	}
 	return entries, nil
+}
+
+// rowTexts returns a row's description and remedy. A code cell that names
+// its code ("404 Not Found") gives the description when the table has no
+// better one, and the text column becomes the remedy; without a remedy
+// column, a Slate-style "Name -- remedy" cell is split.
+func rowTexts(r row, c codeCell, cols roles) (desc, remedy string) {
+	desc, remedy = cell(r, cols.desc), cell(r, cols.remedy)
+	if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
+		if remedy == "" {
+			remedy = desc
+		}
+		desc = c.name
+	}
+	if cols.remedy < 0 && remedy == "" {
+		desc, remedy = splitNameRemedy(desc)
+	}
+	return desc, remedy
+}
+
+// rowRetry reads a row's "Retry?" cell; ok is false when the table has none
+// or the cell says neither yes nor no (which is reported).
+func rowRetry(r row, cols roles, at string, warn func(string)) (retryable, ok bool) {
+	if cols.retry < 0 {
+		return false, false
+	}
+	v, ok := parseYesNo(cell(r, cols.retry))
+	if !ok {
+		warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
+	}
+	return v, ok
 }
 
 // checkDuplicates refuses a code documented on two rows, naming both.
