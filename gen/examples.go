@@ -15,8 +15,7 @@ import (
 // text, so what the docs say cannot break them.
 func emitExamples(f *spec.File, pkg string) ([]byte, error) {
 	e := exampleEntry(f)
-	g := jen.NewFile(pkg)
-	g.HeaderComment(generatedHeader)
+	g := newFile(pkg)
 	fmtln := func(args ...jen.Code) jen.Code { return jen.Qual("fmt", "Println").Call(args...) }
 	output := func(lines ...string) *jen.Statement {
 		s := jen.Comment("// Output:")
@@ -172,8 +171,7 @@ func undocumentedStatus(f *spec.File) int {
 // emitTestExamples renders errcodestest/example_test.go.
 func emitTestExamples(f *spec.File) ([]byte, error) {
 	e := exampleEntry(f)
-	g := jen.NewFile(testPkg)
-	g.HeaderComment(generatedHeader)
+	g := newFile(testPkg)
 	get := func(url jen.Code) []jen.Code {
 		return []jen.Code{
 			jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(url),

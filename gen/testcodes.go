@@ -17,14 +17,10 @@ const testPkg = "errcodestest"
 // emitTestCodes renders errcodestest/codes.go: the docs' descriptions and
 // retry decisions, as the fake API answers with them.
 func emitTestCodes(f *spec.File, parentPkg string) ([]byte, error) {
-	g := jen.NewFile(testPkg)
-	g.HeaderComment(generatedHeader)
-	for _, l := range commentLines(
+	g := newFile(testPkg,
 		fmt.Sprintf("Package %s is a fake %s API for tests: an http.Handler and an httptest server that answer with any of the errors of package %s, with the docs' descriptions, realistic JSON bodies and, for retryable codes, a Retry-After header.", testPkg, f.Prefix, parentPkg),
 		"Use it to test a client's error handling and retry loops in a controlled environment, as the docs advise.",
-	) {
-		g.PackageComment(l)
-	}
+	)
 	cases := make([]jen.Code, 0, len(f.Errors)+1)
 	for _, e := range f.Errors {
 		cases = append(cases, jen.Case(jen.Lit(e.Code)).Block(jen.Return(jen.Lit(e.Description), jen.Lit(e.Retryable))))
