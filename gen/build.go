@@ -250,7 +250,7 @@ func choosePrefix(flag string, prev *spec.File, docsPath string) string {
 	if i := strings.IndexAny(base, "-_. "); i > 0 {
 		base = base[:i]
 	}
-	if !validPrefix(base) {
+	if !spec.ValidPrefix(base) {
 		return "api"
 	}
 	return base

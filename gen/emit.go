@@ -131,10 +131,8 @@ func retryableCases(f *spec.File) []jen.Code {
 			items = append(items, item{e.Code, jen.Id(e.Name)})
 		}
 	}
-	for _, c := range spec.DefaultRetryableCodes() {
-		if _, documented := f.Lookup(c); !documented {
-			items = append(items, item{c, jen.Lit(c)})
-		}
+	for _, c := range f.UndocumentedRetryable() {
+		items = append(items, item{c, jen.Lit(c)})
 	}
 	slices.SortFunc(items, func(a, b item) int { return a.code - b.code })
 	out := make([]jen.Code, len(items))

@@ -105,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: package name %q is not a Go identifier; set -pkg\n", c.pkg)
 		return exitUsage
 	}
-	if c.prefix != "" && !validPrefix(c.prefix) {
+	if c.prefix != "" && !spec.ValidPrefix(c.prefix) {
 		fmt.Fprintf(stderr, "gen: -prefix %q is not a lower-case word (a-z, then a-z 0-9 . _ -)\n", c.prefix)
 		return exitUsage
 	}
@@ -179,10 +179,4 @@ func relSlash(dir, target string) (string, error) {
 		return filepath.ToSlash(absTarget), nil
 	}
 	return filepath.ToSlash(rel), nil
-}
-
-// validPrefix reports whether the spec would accept p as its prefix.
-func validPrefix(p string) bool {
-	f := spec.File{Prefix: p}
-	return f.PrefixValid()
 }

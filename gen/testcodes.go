@@ -26,10 +26,8 @@ func emitTestCodes(f *spec.File, parentPkg string) ([]byte, error) {
 		cases = append(cases, jen.Case(jen.Lit(e.Code)).Block(jen.Return(jen.Lit(e.Description), jen.Lit(e.Retryable))))
 	}
 	var retryable []jen.Code
-	for _, c := range spec.DefaultRetryableCodes() {
-		if _, documented := f.Lookup(c); !documented {
-			retryable = append(retryable, jen.Lit(c))
-		}
+	for _, c := range f.UndocumentedRetryable() {
+		retryable = append(retryable, jen.Lit(c))
 	}
 	if len(retryable) > 0 {
 		cases = append(cases, jen.Case(retryable...).Block(jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("status")), jen.True())))

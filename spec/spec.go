@@ -92,6 +92,19 @@ func DefaultRetryableCodes() []int {
 	return slices.Clone(retryableByDefault)
 }
 
+// UndocumentedRetryable returns the statuses the default rule retries that
+// f does not document, in ascending order: the generated package still
+// retries them when a server answers with them.
+func (f *File) UndocumentedRetryable() []int {
+	var out []int
+	for _, c := range retryableByDefault {
+		if _, documented := f.Lookup(c); !documented {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Lookup returns the entry for code, if the spec documents it.
 func (f *File) Lookup(code int) (*Entry, bool) {
 	for i := range f.Errors {

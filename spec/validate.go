@@ -53,7 +53,7 @@ func (f *File) Validate() error {
 	bad := func(where, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
 	}
-	if !f.PrefixValid() {
+	if !ValidPrefix(f.Prefix) {
 		bad(f.top(), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -); set one with -prefix", f.Prefix)
 	}
 	if f.Source.Path == "" {
@@ -113,5 +113,6 @@ func (f *File) Validate() error {
 	return errors.Join(errs...)
 }
 
-// PrefixValid reports whether f.Prefix is one Validate accepts.
-func (f *File) PrefixValid() bool { return prefixRE.MatchString(f.Prefix) }
+// ValidPrefix reports whether p can be a spec's prefix: a lower-case word,
+// a-z, then up to 39 of a-z 0-9 . _ -.
+func ValidPrefix(p string) bool { return prefixRE.MatchString(p) }
