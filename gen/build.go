@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path"
 	"strconv"
@@ -22,6 +20,9 @@ type docs struct {
 	path   string // as the user named it, for messages
 	src    []byte
 	source string // the path recorded in the spec: relative to the spec's directory
+	// fetched records, for a page fetched over HTTP, its URL and cache
+	// validators; its Path is unused.
+	fetched spec.Source
 }
 
 // options are the user's choices that shape the spec.
@@ -30,12 +31,14 @@ type options struct {
 	table  string // pick the table under this heading
 	// Header texts naming the columns, overriding the header words.
 	codeCol, descCol, remedyCol string
+	lock                        lockOptions
 }
 
 // buildSpec reads the error table of d into a validated spec. prev is the
-// spec on disk before this run, or nil: hand-made decisions in it (retry
-// overrides, the prefix) carry over. Problems that do not stop the build go
-// to warn, each naming its line.
+// spec on disk before this run, or nil: it is the lock file (see lock.go),
+// whose names, aliases, retry overrides, prefix and removed codes carry
+// over. Problems that do not stop the build go to warn, each naming its
+// line.
 func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.File, error) {
 	src, err := checkDocs(d)
 	if err != nil {
@@ -56,18 +59,16 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 	if err := checkDuplicates(d.path, entries); err != nil {
 		return nil, err
 	}
-	if err := assignNames(d.path, entries, warn); err != nil {
+	entries, err = lock(d.path, prev, entries, opts.lock, warn)
+	if err != nil {
 		return nil, err
 	}
-	for i := range entries {
-		if old, ok := lookup(prev, entries[i].Code); ok && old.RetryableFrom == spec.FromOverride {
-			entries[i].Retryable, entries[i].RetryableFrom = old.Retryable, spec.FromOverride
-		}
-	}
+	source := d.fetched
+	source.Path = d.source
 	f := &spec.File{
 		Schema: spec.SchemaFile,
 		Prefix: choosePrefix(opts.prefix, prev, d.path),
-		Source: spec.Source{Path: d.source, SHA256: sha256Hex(d.src)},
+		Source: source,
 		Errors: entries,
 	}
 	attachTips(f, p.passages)
@@ -230,13 +231,6 @@ func cell(r row, i int) string {
 	return r.cells[i]
 }
 
-func lookup(f *spec.File, code int) (*spec.Entry, bool) {
-	if f == nil {
-		return nil, false
-	}
-	return f.Lookup(code)
-}
-
 // choosePrefix picks the error-message prefix: the flag, else the one the
 // spec already has, else the first word of the docs file's name.
 func choosePrefix(flag string, prev *spec.File, docsPath string) string {
@@ -254,11 +248,6 @@ func choosePrefix(flag string, prev *spec.File, docsPath string) string {
 		return "api"
 	}
 	return base
-}
-
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 // invalidUTF8Line returns the line of the first invalid UTF-8 sequence.

@@ -25,22 +25,35 @@ func newFile(pkg string, packageDoc ...string) *jen.File {
 	return g
 }
 
+// pkgSpec says how a package is generated, apart from the spec: its name
+// and the command that regenerates it, which its doc names.
+type pkgSpec struct {
+	name    string
+	command string
+}
+
+// Doc paragraphs that mark deprecated identifiers; staticcheck's SA1019 and
+// gopls read the "Deprecated: " form and warn importers.
+const (
+	deprecatedRemoved = "Deprecated: no longer listed in the docs."
+	deprecatedAlias   = "Deprecated: use %s."
+)
+
 // emitCodes renders codes.go: everything in the package that depends on
 // the docs. The runtime files call into it through name, codeByName and
 // errorPrefix, and through the Code methods it defines.
-func emitCodes(f *spec.File, pkg string) ([]byte, error) {
-	g := newFile(pkg,
-		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s, sha256 %s).",
-			pkg, f.Prefix, f.Source.Path, f.Source.SHA256),
-		"Each documented code is a Code constant, with its description, remedy and retry decision, and a sentinel *Error for errors.Is. Undocumented statuses are Codes too, that are not Known.",
-		"Do not edit: regenerate with go run ./gen from the spec and docs.",
+func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
+	g := newFile(p.name,
+		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s).",
+			p.name, f.Prefix, sourceDoc(f.Source)),
+		"Each documented code is a Code constant, with its description, remedy and retry decision, and a sentinel *Error for errors.Is. Undocumented statuses are Codes too, that are not Known. A code the docs no longer list, and an earlier name of a code, stay as deprecated identifiers, so that code using them keeps compiling.",
+		"Do not edit; to regenerate from the spec and the docs, run: "+p.command,
 	)
 
 	g.Comment("// errorPrefix starts every error message of the package.")
 	g.Const().Id("errorPrefix").Op("=").Lit(f.Prefix)
 
-	consts := make([]jen.Code, 0, len(f.Errors))
-	sentinels := make([]jen.Code, 0, len(f.Errors))
+	var consts, sentinels []jen.Code
 	for _, e := range f.Errors {
 		paragraphs := []string{fmt.Sprintf("%s is %d %s.", e.Name, e.Code, e.Description)}
 		if e.Remedy != "" {
@@ -50,10 +63,23 @@ func emitCodes(f *spec.File, pkg string) ([]byte, error) {
 			paragraphs = append(paragraphs, "Tip: "+tip)
 		}
 		paragraphs = append(paragraphs, retryDoc(e))
+		sentinelDoc := []string{fmt.Sprintf("Err%s matches, with errors.Is, every *Error of code %s (%d).", e.Name, e.Name, e.Code)}
+		if e.Removed {
+			paragraphs = append(paragraphs, deprecatedRemoved)
+			sentinelDoc = append(sentinelDoc, deprecatedRemoved)
+		}
 		consts = append(consts, docComment(paragraphs...).Id(e.Name).Id("Code").Op("=").Lit(e.Code))
-		sentinels = append(sentinels, docComment(
-			fmt.Sprintf("Err%s matches, with errors.Is, every *Error of code %s (%d).", e.Name, e.Name, e.Code),
-		).Id("Err"+e.Name).Op("=").Op("&").Id("Error").Values(jen.Dict{jen.Id("Code"): jen.Id(e.Name)}))
+		sentinels = append(sentinels, docComment(sentinelDoc...).
+			Id("Err"+e.Name).Op("=").Op("&").Id("Error").Values(jen.Dict{jen.Id("Code"): jen.Id(e.Name)}))
+		for _, alias := range e.Aliases {
+			deprecated := fmt.Sprintf(deprecatedAlias, e.Name)
+			consts = append(consts, docComment(
+				fmt.Sprintf("%s is an earlier name of %s (%d).", alias, e.Name, e.Code), deprecated,
+			).Id(alias).Op("=").Id(e.Name))
+			sentinels = append(sentinels, docComment(
+				fmt.Sprintf("Err%s is an earlier name of Err%s.", alias, e.Name), fmt.Sprintf(deprecatedAlias, "Err"+e.Name),
+			).Id("Err"+alias).Op("=").Id("Err"+e.Name))
+		}
 	}
 	g.Comment("// The documented codes.")
 	g.Const().Defs(consts...)
@@ -81,27 +107,41 @@ func emitCodes(f *spec.File, pkg string) ([]byte, error) {
 		jen.Return(jen.False()),
 	)
 
-	g.Comment("// Known reports whether the docs list c.")
+	g.Comment("// Known reports whether c is a code of the spec: one the docs list, or listed")
+	g.Comment("// once and kept, deprecated.")
 	g.Func().Params(jen.Id("c").Id("Code")).Id("Known").Params().Bool().Block(
 		jen.Switch(jen.Id("c")).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()),
 	)
 
-	g.Comment("// Codes returns every documented code in ascending order, in a new slice.")
+	g.Comment("// Codes returns every Known code in ascending order, in a new slice.")
 	g.Func().Id("Codes").Params().Index().Id("Code").Block(
 		jen.Return(jen.Index().Id("Code").Values(names...)),
 	)
 
 	byName := make([]jen.Code, 0, len(f.Errors))
 	for _, e := range f.Errors {
-		byName = append(byName, jen.Case(jen.Lit(e.Name)).Block(jen.Return(jen.Id(e.Name), jen.True())))
+		lits := []jen.Code{jen.Lit(e.Name)}
+		for _, alias := range e.Aliases {
+			lits = append(lits, jen.Lit(alias))
+		}
+		byName = append(byName, jen.Case(lits...).Block(jen.Return(jen.Id(e.Name), jen.True())))
 	}
-	g.Comment("// codeByName returns the documented code with Go name s.")
+	g.Comment("// codeByName returns the documented code with Go name s, or one of its")
+	g.Comment("// earlier names.")
 	g.Func().Id("codeByName").Params(jen.Id("s").String()).Params(jen.Id("Code"), jen.Bool()).Block(
 		jen.Switch(jen.Id("s")).Block(byName...),
 		jen.Return(jen.Lit(0), jen.False()),
 	)
 	return render(g)
+}
+
+// sourceDoc names the docs a package was generated from, for its doc.
+func sourceDoc(s spec.Source) string {
+	if s.URL != "" {
+		return s.URL + ", saved as " + s.Path
+	}
+	return s.Path
 }
 
 // codeSwitch emits a method of Code that switches over the documented codes.

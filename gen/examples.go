@@ -144,10 +144,15 @@ func retryStatus(f *spec.File) (status int, retryable bool) {
 }
 
 // exampleEntry picks the code the examples use: the first retryable one,
-// which shows the most, else the first.
+// which shows the most, else the first; codes the docs still list first.
 func exampleEntry(f *spec.File) spec.Entry {
 	for _, e := range f.Errors {
-		if e.Retryable {
+		if e.Retryable && !e.Removed {
+			return e
+		}
+	}
+	for _, e := range f.Errors {
+		if !e.Removed {
 			return e
 		}
 	}

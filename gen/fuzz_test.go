@@ -4,7 +4,6 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/errtable/errtable/spec"
@@ -31,7 +30,7 @@ func FuzzBuildSpec(f *testing.F) {
 		if err := sp.Validate(); err != nil {
 			t.Fatalf("buildSpec returned an invalid spec: %v", err)
 		}
-		o, err := generate(sp, "errcodes")
+		o, err := generate(sp, testPkgSpec)
 		if err != nil {
 			t.Fatalf("valid spec does not generate: %v", err)
 		}
@@ -61,7 +60,7 @@ func FuzzEmit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code int, name, desc, remedy, tip string, retryable bool, prefix string) {
 		sp := &spec.File{
 			Prefix: prefix,
-			Source: spec.Source{Path: desc, SHA256: strings.Repeat("a", 64)},
+			Source: spec.Source{Path: desc},
 			Errors: []spec.Entry{
 				{Code: code, Name: name, Description: desc, Remedy: remedy, Tips: []string{tip}, Retryable: retryable, RetryableFrom: spec.FromOverride, Line: 1},
 				{Code: 418, Name: "Teapot", Description: remedy, Remedy: desc, RetryableFrom: spec.FromRule, Line: 2},

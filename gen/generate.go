@@ -9,10 +9,13 @@ import (
 	"github.com/errtable/errtable/spec"
 )
 
-// output is everything one run writes: the spec and the package's files.
+// output is everything one run writes: the spec and the package's files,
+// and any other file the run produces (a fetched page's snapshot, the
+// report).
 type output struct {
 	spec  []byte            // the spec file's bytes
 	files map[string][]byte // slash-separated path in the output directory -> bytes
+	extra []target          // other files, by path
 }
 
 // fileNames returns the package's file names, sorted.
@@ -26,17 +29,17 @@ type emitter struct {
 	emit func() ([]byte, error)
 }
 
-// emitters lists every file of package pkg and how to render it: the
+// emitters lists every file of package p and how to render it: the
 // docs-dependent files through jennifer, the runtime copied from source.
-func emitters(f *spec.File, pkg string) []emitter {
+func emitters(f *spec.File, p pkgSpec) []emitter {
 	es := []emitter{
-		{"codes.go", func() ([]byte, error) { return emitCodes(f, pkg) }},
-		{"example_test.go", func() ([]byte, error) { return emitExamples(f, pkg) }},
-		{testPkg + "/codes.go", func() ([]byte, error) { return emitTestCodes(f, pkg) }},
+		{"codes.go", func() ([]byte, error) { return emitCodes(f, p) }},
+		{"example_test.go", func() ([]byte, error) { return emitExamples(f, p.name) }},
+		{testPkg + "/codes.go", func() ([]byte, error) { return emitTestCodes(f, p.name) }},
 		{testPkg + "/example_test.go", func() ([]byte, error) { return emitTestExamples(f) }},
 	}
 	for _, name := range runtimeFiles {
-		filePkg := pkg
+		filePkg := p.name
 		if path.Dir(name) == testPkg {
 			filePkg = testPkg
 		}
@@ -49,15 +52,15 @@ func emitters(f *spec.File, pkg string) []emitter {
 // can fail it: it proves that a failure mid-way leaves the disk untouched.
 var testHookEmit func(path string) error
 
-// generate renders the spec and every file of package pkg in memory. Nothing
+// generate renders the spec and every file of package p in memory. Nothing
 // is written until all of it has succeeded.
-func generate(f *spec.File, pkg string) (*output, error) {
+func generate(f *spec.File, p pkgSpec) (*output, error) {
 	specBytes, err := f.Marshal()
 	if err != nil {
 		return nil, err
 	}
 	out := &output{spec: specBytes, files: map[string][]byte{}}
-	for _, e := range emitters(f, pkg) {
+	for _, e := range emitters(f, p) {
 		if testHookEmit != nil {
 			if err := testHookEmit(e.path); err != nil {
 				return nil, err

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
-	"sort"
+	"slices"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -14,8 +14,10 @@ import (
 // with a warning. Real pages do this: 422 and 429 both "Request throttled",
 // or one "Server error" row for 500, 502, 503 and 504. The description
 // stays as the docs wrote it. When the reason phrases still collide, the
-// error names both lines.
-func assignNames(docsPath string, entries []spec.Entry, warn func(string)) error {
+// error names both lines. taken holds the identifiers that other codes of
+// the spec already declare (their names, aliases and sentinels); a new name
+// may not take one.
+func assignNames(docsPath string, entries []spec.Entry, taken map[string]bool, warn func(string)) error {
 	fallback := func(i int, why string) error {
 		e := &entries[i]
 		name, ok := spec.NameFor(http.StatusText(e.Code))
@@ -46,12 +48,16 @@ func assignNames(docsPath string, entries []spec.Entry, warn func(string)) error
 		}
 	}
 	for round := 0; round < 2; round++ {
-		clashes := nameClashes(entries)
+		clashes := nameClashes(entries, taken)
 		if len(clashes) == 0 {
 			return nil
 		}
 		for _, c := range clashes {
 			if round == 1 {
+				if len(c) == 1 {
+					e := entries[c[0]]
+					return fmt.Errorf("%s:%d: code %d gets the Go name %s, even from its HTTP reason phrase, and another code of the spec already has it; reword the description in the docs, or rename the other code with -rename", docsPath, e.Line, e.Code, e.Name)
+				}
 				a, b := entries[c[0]], entries[c[1]]
 				return fmt.Errorf("%s:%d: code %d and code %d (line %d) both get the Go name %s, even from their HTTP reason phrases; reword one description in the docs", docsPath, b.Line, b.Code, a.Code, a.Line, b.Name)
 			}
@@ -67,8 +73,9 @@ func assignNames(docsPath string, entries []spec.Entry, warn func(string)) error
 }
 
 // nameClashes returns the groups of entries (by index, in order) that
-// declare the same identifier: a code constant X or its sentinel ErrX.
-func nameClashes(entries []spec.Entry) [][]int {
+// declare the same identifier: a code constant X or its sentinel ErrX. An
+// entry that declares an identifier in taken is a group of its own.
+func nameClashes(entries []spec.Entry, taken map[string]bool) [][]int {
 	byIdent := map[string][]int{}
 	for i, e := range entries {
 		if e.Name == "" {
@@ -79,11 +86,12 @@ func nameClashes(entries []spec.Entry) [][]int {
 		}
 	}
 	var out [][]int
-	for _, group := range byIdent {
-		if len(group) > 1 {
+	for id, group := range byIdent {
+		if len(group) > 1 || taken[id] {
 			out = append(out, group)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] || out[a][0] == out[b][0] && out[a][1] < out[b][1] })
+	slices.SortFunc(out, slices.Compare)
+	out = slices.CompactFunc(out, slices.Equal)
 	return out
 }

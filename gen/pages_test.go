@@ -38,7 +38,7 @@ func TestPages(t *testing.T) {
 			}
 			checkGolden(t, strings.TrimSuffix(page, ".md")+".json", out)
 			checkGolden(t, strings.TrimSuffix(page, ".md")+".stderr", []byte(stderr.String()))
-			if _, err := generate(f, "errcodes"); err != nil {
+			if _, err := generate(f, testPkgSpec); err != nil {
 				t.Fatal(err)
 			}
 		})

@@ -7,14 +7,15 @@ import (
 )
 
 // attachTips gives each entry the passages of prose that name its code
-// ("If you encounter a 429 error, ..."), in page order.
+// ("If you encounter a 429 error, ..."), in page order. Codes the docs no
+// longer list keep the tips they had.
 // Template tags of docs engines ({% hint %}, ReadMe's [block:callout]) are
 // dropped from the text.
 func attachTips(f *spec.File, passages []passage) {
 	for _, p := range passages {
 		text := cleanText(templateTagRE.ReplaceAllString(p.text, " "))
 		for _, code := range codesIn(text) {
-			if e, ok := f.Lookup(code); ok && !slices.Contains(e.Tips, text) {
+			if e, ok := f.Lookup(code); ok && !e.Removed && !slices.Contains(e.Tips, text) {
 				e.Tips = append(e.Tips, text)
 			}
 		}

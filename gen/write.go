@@ -25,7 +25,43 @@ func (o *output) targets(specPath, outDir string) []target {
 	for _, name := range o.fileNames() {
 		ts = append(ts, target{filepath.Join(outDir, filepath.FromSlash(name)), o.files[name]})
 	}
-	return ts
+	return append(ts, o.extra...)
+}
+
+// checkTargets refuses a run whose targets collide (-spec naming a package
+// file, -report naming the spec) or would overwrite a Go file in the
+// package directory that gen did not write: -out may be a directory with
+// hand-written code in it.
+func checkTargets(o *output, specPath, outDir string) error {
+	seen := map[string]bool{}
+	for _, t := range o.targets(specPath, outDir) {
+		abs, err := filepath.Abs(t.path)
+		if err != nil {
+			return err
+		}
+		if seen[abs] {
+			return fmt.Errorf("%s would be written twice (as the spec, a package file, the snapshot or the report); give -spec, -out and -report distinct paths", t.path)
+		}
+		seen[abs] = true
+	}
+	for _, name := range o.fileNames() {
+		p := filepath.Join(outDir, filepath.FromSlash(name))
+		fi, err := os.Lstat(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("check %s: %w", p, err)
+		}
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file; gen writes its package there: move it or choose another -out", p)
+		}
+		data, err := readBounded(p, maxGoFileSize)
+		if err != nil || !generatedByUs(data) {
+			return fmt.Errorf("%s exists and gen did not write it (it lacks the %q header); move it, or choose another -out", p, generatedHeader)
+		}
+	}
+	return nil
 }
 
 // stale returns the paths whose contents differ from what o would write,
@@ -96,6 +132,9 @@ func leftoversIn(o *output, outDir, sub string) ([]string, error) {
 // written are they renamed into place. If a rename fails, the files already
 // replaced get their old contents back. Leftover generated files go last.
 func write(o *output, specPath, outDir string) (err error) {
+	if err := checkTargets(o, specPath, outDir); err != nil {
+		return err
+	}
 	ts := o.targets(specPath, outDir)
 	for _, t := range ts {
 		if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err != nil {

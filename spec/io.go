@@ -16,13 +16,48 @@ import (
 // sits beside the spec and the spec's "$schema" names it.
 const SchemaFile = "errors.schema.json"
 
-// Read reads and parses the spec file at path. It does not validate it.
+// MaxSize bounds a spec file: a spec of thousands of codes is a few MiB.
+const MaxSize = 32 << 20
+
+// Read reads and parses the spec file at path, which must be a regular
+// file of at most MaxSize bytes. It does not validate it.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	// Stat before opening: opening a FIFO would block.
+	if fi, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("read spec: %w", err)
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read spec %s: not a regular file; point -spec at a JSON file", path)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read spec: %w", err)
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read spec: %w", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s:1: the spec is larger than %d bytes; point -spec at the spec gen wrote", path, MaxSize)
+	}
 	return Parse(path, data)
+}
+
+// fileWire is the spec file as it is read. Besides File's own fields it
+// accepts the fields that specs written by earlier versions of the
+// generator hold and this one no longer writes, so that those specs still
+// read: the docs' "sha256" and each entry's docs "line", both of which
+// changed with every unrelated edit of the page.
+type fileWire struct {
+	File
+	Source struct {
+		Source
+		LegacySHA256 json.RawMessage `json:"sha256"`
+	} `json:"source"`
+	Errors []struct {
+		Entry
+		LegacyLine json.RawMessage `json:"line"`
+	} `json:"errors"`
 }
 
 // Parse parses spec data read from path (used in messages). Unknown fields
@@ -31,9 +66,18 @@ func Read(path string) (*File, error) {
 func Parse(path string, data []byte) (*File, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var f File
-	if err := dec.Decode(&f); err != nil {
+	var w fileWire
+	if err := dec.Decode(&w); err != nil {
 		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(data, err, dec)), err)
+	}
+	f := w.File
+	f.Source = w.Source.Source
+	f.Errors = nil
+	if w.Errors != nil {
+		f.Errors = make([]Entry, len(w.Errors))
+		for i := range w.Errors {
+			f.Errors[i] = w.Errors[i].Entry
+		}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("%s:%d: unexpected data after the spec object", path, lineAt(data, dec.InputOffset()))
@@ -118,6 +162,9 @@ func lineAt(data []byte, off int64) int {
 // two-space indentation, HTML characters left as they are, and a trailing
 // newline. The same File always gives the same bytes.
 func (f *File) Marshal() ([]byte, error) {
+	if f == nil {
+		return nil, errors.New("encode spec: no spec")
+	}
 	out := *f
 	out.Errors = slices.Clone(f.Errors)
 	slices.SortStableFunc(out.Errors, func(a, b Entry) int { return cmp.Compare(a.Code, b.Code) })

@@ -30,13 +30,22 @@ type File struct {
 	docsPath string
 }
 
-// Source identifies the docs snapshot a spec was built from.
+// Source identifies the docs snapshot a spec was built from. It holds
+// nothing that changes when the page changes in ways that do not touch the
+// error table (no hash, no line numbers): the spec's diff shows only real
+// changes.
 type Source struct {
 	// Path is the docs file, relative to the spec file's directory and
-	// slash-separated, so the spec reads the same on every machine.
+	// slash-separated, so the spec reads the same on every machine. When the
+	// page is fetched from URL, this is the snapshot saved beside the spec.
 	Path string `json:"path"`
-	// SHA256 is the lower-case hex SHA-256 of the docs file's bytes.
-	SHA256 string `json:"sha256"`
+	// URL is where the page is fetched from, or "" for a page kept only as
+	// a file.
+	URL string `json:"url,omitempty"`
+	// ETag and LastModified are the validators of the last fetch, sent back
+	// so that an unchanged page costs one 304 response.
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
 }
 
 // Where a retry decision came from, in Entry.RetryableFrom.
@@ -51,12 +60,22 @@ const (
 )
 
 // Entry is one documented error code.
+//
+// The spec is a lock file: an entry's identity is its Code. When the spec is
+// rebuilt from the docs, the docs' fields (Description, Remedy, Tips) follow
+// the docs, while Name, Aliases and a retry override stay as the spec has
+// them, so that rewording the docs never renames a Go identifier.
 type Entry struct {
 	// Code is the HTTP status the API answers with, 100 to 599.
 	Code int `json:"code"`
 	// Name is the exported Go identifier of the Code constant; the sentinel
 	// error is "Err" + Name.
 	Name string `json:"name"`
+	// Aliases are earlier names of the code. Each stays in the generated
+	// package as a deprecated constant and sentinel, so that code written
+	// against an earlier name keeps compiling, and the code's text form
+	// accepts it.
+	Aliases []string `json:"aliases,omitempty"`
 	// Description is the docs' short text for the code ("Rate Limit Exceeded").
 	Description string `json:"description"`
 	// Remedy is the docs' advice on what to do about it; empty when the
@@ -69,8 +88,16 @@ type Entry struct {
 	RetryableFrom string `json:"retryable_from"`
 	// Tips are passages of the docs outside the table that name this code.
 	Tips []string `json:"tips,omitempty"`
-	// Line is the line of the entry's table row in the docs file.
-	Line int `json:"line"`
+	// Removed reports that the docs no longer list the code. The entry keeps
+	// its last texts and stays in the generated package, deprecated, until
+	// it is pruned.
+	Removed bool `json:"removed,omitempty"`
+
+	// Line is the line of the entry's table row in the docs, for messages
+	// about a spec built in memory; 0 when unknown. It is never written to
+	// the spec file, whose diff would otherwise change with every line
+	// added above the table.
+	Line int `json:"-"`
 }
 
 // retryableByDefault lists the statuses the default rule retries: the server

@@ -14,7 +14,7 @@ import (
 func valid() *File {
 	return &File{
 		Prefix: "acme",
-		Source: Source{Path: "docs.md", SHA256: strings.Repeat("ab", 32)},
+		Source: Source{Path: "docs.md"},
 		Errors: []Entry{
 			{Code: 429, Name: "TooManyRequests", Description: "Too Many Requests", Remedy: "Wait.", Retryable: true, RetryableFrom: FromRule, Line: 4},
 			{Code: 400, Name: "BadRequest", Description: "Bad Request", Remedy: "Fix it.", RetryableFrom: FromRule, Line: 3},
@@ -31,7 +31,18 @@ func TestValidate(t *testing.T) {
 		{"valid", func(f *File) {}, ""},
 		{"bad prefix", func(f *File) { f.Prefix = "Acme Corp" }, `docs.md: prefix "Acme Corp" is not a lower-case word`},
 		{"no source path", func(f *File) { f.Source.Path = "" }, "source path is empty"},
-		{"bad hash", func(f *File) { f.Source.SHA256 = "xyz" }, `source sha256 "xyz" is not 64 lower-case hex digits`},
+		{"url", func(f *File) { f.Source.URL = "https://docs.example.com/errors.md" }, ""},
+		{"url scheme", func(f *File) { f.Source.URL = "ftp://x/errors.md" }, `source url "ftp://x/errors.md" is not an http or https URL`},
+		{"url credentials", func(f *File) { f.Source.URL = "https://u:p@x/errors.md" }, "holds credentials"},
+		{"url control", func(f *File) { f.Source.URL = "https://x/a\u202eb" }, "holds spaces, control or non-ASCII"},
+		{"etag control", func(f *File) { f.Source.ETag = "\"a\nb\"" }, "source etag"},
+		{"long last-modified", func(f *File) { f.Source.LastModified = strings.Repeat("x", 300) }, "source last_modified"},
+		{"aliases", func(f *File) { f.Errors[0].Aliases = []string{"RateLimited", "Throttled"} }, ""},
+		{"bad alias", func(f *File) { f.Errors[0].Aliases = []string{"rate"} }, `alias "rate" of code 429`},
+		{"alias clash", func(f *File) { f.Errors[0].Aliases = []string{"BadRequest"} }, "code 400 declares BadRequest, which code 429"},
+		{"alias repeats name", func(f *File) { f.Errors[0].Aliases = []string{"TooManyRequests"} }, "code 429 declares TooManyRequests twice"},
+		{"removed", func(f *File) { f.Errors[0].Removed, f.Errors[0].Line = true, 0 }, ""},
+		{"removed entry named", func(f *File) { f.Errors[0].Removed, f.Errors[0].Line, f.Errors[0].Description = true, 0, "" }, "docs.md (code 429): code 429 has an empty description"},
 		{"no errors", func(f *File) { f.Errors = nil }, "no error codes"},
 		{"code too low", func(f *File) { f.Errors[0].Code = 99 }, "docs.md:4: code 99 is outside 100-599"},
 		{"code too high", func(f *File) { f.Errors[0].Code = 600 }, "docs.md:4: code 600 is outside 100-599"},
@@ -48,7 +59,6 @@ func TestValidate(t *testing.T) {
 		{"override may disagree", func(f *File) { f.Errors[1].Retryable, f.Errors[1].RetryableFrom = true, FromOverride }, ""},
 		{"docs may disagree", func(f *File) { f.Errors[0].Retryable, f.Errors[0].RetryableFrom = false, FromDocs }, ""},
 		{"unknown source", func(f *File) { f.Errors[0].RetryableFrom = "guess" }, `retryable_from "guess" is not "rule", "docs" or "override"`},
-		{"negative line", func(f *File) { f.Errors[0].Line = -1 }, "line -1 is negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,6 +93,35 @@ func TestValidateNamesSpecLines(t *testing.T) {
 	err = f.Validate()
 	if err == nil || !strings.Contains(err.Error(), "errors.json:6: code 400 is documented twice (first at errors.json:5)") {
 		t.Errorf("Validate() = %v", err)
+	}
+}
+
+// TestParseLegacy reads a spec written by an earlier generator, with the
+// docs' sha256 and each entry's docs line, which are read and dropped.
+func TestParseLegacy(t *testing.T) {
+	data := []byte(`{
+  "prefix": "acme",
+  "source": {"path": "d.md", "sha256": "` + strings.Repeat("0", 64) + `"},
+  "errors": [
+    {"code": 400, "name": "BadRequest", "description": "Bad", "remedy": "Fix.", "retryable": false, "retryable_from": "rule", "line": 3}
+  ]
+}`)
+	f, err := Parse("errors.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out, []byte("sha256")) || bytes.Contains(out, []byte(`"line"`)) {
+		t.Errorf("legacy fields written back:\n%s", out)
+	}
+	if f.Errors[0].Name != "BadRequest" || f.Source.Path != "d.md" {
+		t.Errorf("legacy spec read as %+v", f)
 	}
 }
 
@@ -224,7 +263,9 @@ func TestSchemaRejects(t *testing.T) {
 		"bad source":        func(m map[string]any) { entry(m)["retryable_from"] = "guess" },
 		"empty description": func(m map[string]any) { entry(m)["description"] = "" },
 		"no errors":         func(m map[string]any) { m["errors"] = []any{} },
-		"bad hash":          func(m map[string]any) { m["source"].(map[string]any)["sha256"] = "x" },
+		"bad url":           func(m map[string]any) { m["source"].(map[string]any)["url"] = "ftp://x" },
+		"bad alias":         func(m map[string]any) { entry(m)["aliases"] = []any{"lower"} },
+		"bad removed":       func(m map[string]any) { entry(m)["removed"] = "yes" },
 	} {
 		var doc map[string]any
 		json.Unmarshal(good, &doc)

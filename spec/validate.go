@@ -3,14 +3,17 @@ package spec
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
-var (
-	prefixRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,39}$`)
-	sha256RE = regexp.MustCompile(`^[0-9a-f]{64}$`)
-)
+var prefixRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,39}$`)
+
+// maxValidatorLen bounds the ETag and Last-Modified values the spec keeps:
+// real ones are a few dozen bytes.
+const maxValidatorLen = 256
 
 // SetDocsPath sets the docs path that validation messages name for a spec
 // built in memory from the docs, whose entries carry docs line numbers.
@@ -24,6 +27,10 @@ func (f *File) SetDocsPath(path string) {
 func (f *File) where(i int) string {
 	if f.path != "" && i < len(f.lines) {
 		return fmt.Sprintf("%s:%d", f.path, f.lines[i])
+	}
+	if f.Errors[i].Line <= 0 {
+		// An entry the docs no longer list, carried over from the spec.
+		return fmt.Sprintf("%s (code %d)", f.top(), f.Errors[i].Code)
 	}
 	docs := f.docsPath
 	if docs == "" {
@@ -59,8 +66,15 @@ func (f *File) Validate() error {
 	if f.Source.Path == "" {
 		bad(f.top(), "source path is empty; regenerate the spec with gen")
 	}
-	if !sha256RE.MatchString(f.Source.SHA256) {
-		bad(f.top(), "source sha256 %q is not 64 lower-case hex digits; regenerate the spec with gen", f.Source.SHA256)
+	if f.Source.URL != "" {
+		if err := checkSourceURL(f.Source.URL); err != nil {
+			bad(f.top(), "source url %q %v; fix it or pass -docs with the page's address", f.Source.URL, err)
+		}
+	}
+	for _, v := range [...]struct{ name, value string }{{"etag", f.Source.ETag}, {"last_modified", f.Source.LastModified}} {
+		if !validValidator(v.value) {
+			bad(f.top(), "source %s %q is not a short line of printable ASCII; delete it (the next fetch sets it again)", v.name, v.value)
+		}
 	}
 	if len(f.Errors) == 0 {
 		bad(f.top(), "no error codes; check that the docs hold the error table")
@@ -77,12 +91,22 @@ func (f *File) Validate() error {
 		} else {
 			codes[e.Code] = i
 		}
-		if !ValidName(e.Name) {
-			bad(at, "name %q of code %d is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", e.Name, e.Code)
-		} else {
-			for _, id := range []string{e.Name, "Err" + e.Name} {
-				if j, dup := idents[id]; dup && j != i {
-					bad(at, "code %d declares %s, which code %d (%s) declares too; rename one in the spec", e.Code, id, f.Errors[j].Code, f.where(j))
+		for k, name := range append([]string{e.Name}, e.Aliases...) {
+			what := "name"
+			if k > 0 {
+				what = "alias"
+			}
+			if !ValidName(name) {
+				bad(at, "%s %q of code %d is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", what, name, e.Code)
+				continue
+			}
+			for _, id := range []string{name, "Err" + name} {
+				if j, dup := idents[id]; dup {
+					if j == i {
+						bad(at, "code %d declares %s twice (as its name or an alias); remove the repeat", e.Code, id)
+					} else {
+						bad(at, "code %d declares %s, which code %d (%s) declares too; rename one in the spec", e.Code, id, f.Errors[j].Code, f.where(j))
+					}
 					continue
 				}
 				idents[id] = i
@@ -106,11 +130,42 @@ func (f *File) Validate() error {
 		default:
 			bad(at, "code %d: retryable_from %q is not %q, %q or %q; use one of them", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
 		}
-		if e.Line < 0 {
-			bad(at, "code %d: line %d is negative; regenerate the spec with gen", e.Code, e.Line)
-		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkSourceURL says what is wrong with a spec's source URL: it must be an
+// absolute http or https URL without credentials, which would otherwise be
+// committed with the spec.
+func checkSourceURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return errors.New("is not a URL")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return errors.New("is not an http or https URL")
+	case u.Host == "":
+		return errors.New("has no host")
+	case u.User != nil:
+		return errors.New("holds credentials")
+	case len(raw) > 2048 || strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r >= 0x7f }):
+		return errors.New("is too long or holds spaces, control or non-ASCII characters")
+	}
+	return nil
+}
+
+// validValidator reports whether v can be kept as an ETag or Last-Modified:
+// printable ASCII, at most maxValidatorLen bytes.
+func validValidator(v string) bool {
+	if len(v) > maxValidatorLen {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < ' ' || v[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidPrefix reports whether p can be a spec's prefix: a lower-case word,
