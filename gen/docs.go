@@ -87,7 +87,10 @@ func readDocsFile(path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("read docs %s: not a regular file; point -docs at the Markdown page", path)
 	}
-	data, err := readBounded(path, maxDocsSize)
+	if fi.Size() > maxDocsSize {
+		return nil, fmt.Errorf("%s:1: the file is %d bytes, more than the %d a docs page can be; check -docs", path, fi.Size(), maxDocsSize)
+	}
+	data, err := readBounded(path, maxDocsSize) // bounded again: it may grow
 	if err != nil {
 		return nil, fmt.Errorf("read docs: %w; point -docs at the error page", err)
 	}

@@ -13,7 +13,7 @@ import (
 // error or a valid spec, never a panic, and a valid spec always renders to
 // Go that parses.
 func FuzzBuildSpec(f *testing.F) {
-	for _, path := range []string{"../spec/musicgpt-error-codes.txt", "testdata/musicgpt-source.md", "testdata/stub.md"} {
+	for _, path := range []string{"testdata/musicgpt-seed.txt", "testdata/musicgpt-source.md", "testdata/stub.md"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)

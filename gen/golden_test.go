@@ -23,7 +23,7 @@ var testPkgSpec = pkgSpec{name: "errcodes", command: "go run ./gen"}
 // goldenCases are the docs whose whole output is pinned byte for byte in
 // testdata/golden/NAME/.
 var goldenCases = map[string]string{
-	"musicgpt-seed":   "../spec/musicgpt-error-codes.txt",
+	"musicgpt-seed":   "testdata/musicgpt-seed.txt",
 	"musicgpt-source": "testdata/musicgpt-source.md",
 	"stub":            "testdata/stub.md",
 }

@@ -20,7 +20,9 @@ import (
 // lockOptions are the deliberate acts a run may take on the lock file.
 type lockOptions struct {
 	renames []renaming // -rename Old=New, in the order given
-	prune   bool       // drop the codes the docs no longer list
+	// prune drops every deprecated identifier: the codes the docs no
+	// longer list and the aliases (earlier names).
+	prune bool
 	// onDisk maps each code to the names the package on disk declares for
 	// it (constants and their aliases). A name there that the spec no
 	// longer gives the code (a maintainer renamed it by editing the spec,
@@ -93,7 +95,13 @@ func lock(docsPath string, prev *spec.File, fresh []spec.Entry, opts lockOptions
 	}
 	out = append(out, unnamed...)
 	slices.SortFunc(out, func(a, b spec.Entry) int { return cmp.Compare(a.Code, b.Code) })
-	keepDiskNames(out, opts.onDisk)
+	if opts.prune {
+		for i := range out {
+			out[i].Aliases = nil
+		}
+	} else {
+		keepDiskNames(out, opts.onDisk)
+	}
 	if err := applyRenames(out, opts.renames); err != nil {
 		return nil, err
 	}

@@ -30,7 +30,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"missing docs", append([]string{"-docs", filepath.Join(dir, "nope.md")}, out("c")...), exitInput, "read docs"},
 		{"unknown flag", []string{"-bogus"}, exitUsage, "flag provided but not defined"},
 		{"argument", []string{"x"}, exitUsage, "unexpected argument"},
-		{"bad package name", []string{"-pkg", "a-b"}, exitUsage, "not a Go identifier"},
+		{"bad package name", []string{"-pkg", "a-b"}, exitUsage, "cannot name the generated package"},
 		{"bad prefix", []string{"-prefix", "Acme Corp"}, exitUsage, "not a lower-case word"},
 		{"help", []string{"-h"}, exitOK, "usage: gen"},
 	}

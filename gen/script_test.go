@@ -37,7 +37,7 @@ func TestScripts(t *testing.T) {
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			for name, from := range map[string]string{
-				"musicgpt-error-codes.txt": filepath.Join("..", "spec", "musicgpt-error-codes.txt"),
+				"musicgpt-error-codes.txt": filepath.Join("testdata", "musicgpt-seed.txt"),
 				"musicgpt-source.md":       filepath.Join("testdata", "musicgpt-source.md"),
 			} {
 				data, err := os.ReadFile(from)

@@ -125,7 +125,8 @@ func TestErrorMessage(t *testing.T) {
 }
 
 func TestCodesAndLookup(t *testing.T) {
-	want := []Code{BadRequest, NotFound, TooManyRequests, InternalServerError, ServiceUnavailable}
+	// Gone is no longer listed in the docs: deprecated, but still Known.
+	want := []Code{BadRequest, NotFound, Gone, TooManyRequests, InternalServerError, ServiceUnavailable}
 	got := Codes()
 	if !slices.Equal(got, want) {
 		t.Fatalf("Codes() = %v, want %v", got, want)
@@ -184,5 +185,31 @@ func TestCodeText(t *testing.T) {
 		if c != NotFound {
 			t.Errorf("UnmarshalText(%q) changed the code to %v", bad, c)
 		}
+	}
+}
+
+// TestEarlierNames checks what keeps code written against an earlier name
+// working: the alias constant and sentinel are the code's own, and the
+// text form accepts the earlier name while writing the current one.
+func TestEarlierNames(t *testing.T) {
+	if RateLimited != TooManyRequests || ErrRateLimited != ErrTooManyRequests {
+		t.Fatal("the alias is not the code")
+	}
+	err := fmt.Errorf("call: %w", New(TooManyRequests, "slow down"))
+	if !errors.Is(err, ErrRateLimited) {
+		t.Error("errors.Is does not match the earlier sentinel")
+	}
+	var c Code
+	if err := c.UnmarshalText([]byte("RateLimited")); err != nil || c != TooManyRequests {
+		t.Errorf("UnmarshalText(RateLimited) = %v, %v", c, err)
+	}
+	if text, _ := c.MarshalText(); string(text) != "TooManyRequests" {
+		t.Errorf("MarshalText = %s, want the current name", text)
+	}
+	if c.String() != "TooManyRequests" {
+		t.Errorf("String() = %s", c)
+	}
+	if !Gone.Known() || Gone.String() != "Gone" || Gone.Description() != "Gone" {
+		t.Error("a code removed from the docs is no longer Known")
 	}
 }

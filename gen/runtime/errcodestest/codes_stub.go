@@ -20,6 +20,8 @@ func describe(status int) (string, bool) {
 		return "Bad Request", false
 	case 404:
 		return "Not Found", false
+	case 410:
+		return "Gone", false
 	case 429:
 		return "Too Many Requests", true
 	case 500:
