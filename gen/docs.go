@@ -1,7 +1,7 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/errtable/errtable/gen/fetch"
 	"github.com/errtable/errtable/spec"
 )
 
@@ -130,12 +131,106 @@ func snapshotName(rawURL string) string {
 	return name
 }
 
-var errNoFetch = errors.New("fetching docs over HTTP is not wired in yet")
-
-// fetchDocs downloads the page at rawURL.
+// fetchDocs downloads the page at rawURL, or, when rawURL is an llms.txt
+// index, the error page it lists. The page is saved as a snapshot beside
+// the spec (at the path the spec records, else under the URL's name), so
+// that later runs read it offline; the spec keeps the URL and the cache
+// validators, so that an unchanged page costs one 304 response.
 func (c *config) fetchDocs(rawURL string, prev *spec.File, warn func(string)) (*docsInput, error) {
-	_ = snapshotName
-	return nil, fmt.Errorf("-docs %s: %w", rawURL, errNoFetch)
+	ctx := context.Background()
+	validatorsFor := func(pageURL string) fetch.Validators {
+		if prev != nil && prev.Source.URL == pageURL {
+			return fetch.Validators{ETag: prev.Source.ETag, LastModified: prev.Source.LastModified}
+		}
+		return fetch.Validators{}
+	}
+	if c.page == "" {
+		// A URL the spec records is a page, never an index: check it
+		// before fetching, and fetch it conditionally.
+		if err := c.checkSource(prev, "", rawURL); err != nil && !isIndexURL(rawURL) {
+			return nil, err
+		}
+	}
+	res, err := fetch.Get(ctx, rawURL, validatorsFor(rawURL), fetch.Options{})
+	if err != nil {
+		return nil, err
+	}
+	pageURL := rawURL
+	if u, perr := url.Parse(res.URL); perr == nil && !res.NotModified && fetch.IsIndex(u, res.Body) {
+		page, err := chooseIndexPage(res.Body, u, c.page)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rawURL, err)
+		}
+		warn(fmt.Sprintf("%s: reading the error page %q, %s", rawURL, page.Title, page.URL))
+		pageURL = page.URL
+		if err := c.checkSource(prev, "", pageURL); err != nil {
+			return nil, err
+		}
+		if res, err = fetch.Get(ctx, pageURL, validatorsFor(pageURL), fetch.Options{}); err != nil {
+			return nil, err
+		}
+	} else if c.page != "" {
+		return nil, fmt.Errorf("-page %q: %s is not an llms.txt index; drop -page", c.page, rawURL)
+	} else if err := c.checkSource(prev, "", pageURL); err != nil {
+		return nil, err
+	}
+
+	specDir := filepath.Dir(c.spec)
+	snapshot := filepath.Join(specDir, snapshotName(pageURL))
+	if prev != nil && prev.Source.Path != "" {
+		snapshot = filepath.Join(specDir, filepath.FromSlash(prev.Source.Path))
+	}
+	body := res.Body
+	if res.NotModified {
+		if body, err = readDocsFile(snapshot); err != nil {
+			// The snapshot is gone: fetch the page whole.
+			if res, err = fetch.Get(ctx, pageURL, fetch.Validators{}, fetch.Options{}); err != nil {
+				return nil, err
+			}
+			body = res.Body
+		}
+	}
+	source, err := relSlash(specDir, snapshot)
+	if err != nil {
+		return nil, err
+	}
+	d := docs{
+		path: pageURL, src: body, source: source,
+		fetched: spec.Source{URL: pageURL, ETag: res.Validators.ETag, LastModified: res.Validators.LastModified},
+	}
+	in := &docsInput{docs: d}
+	if !res.NotModified {
+		in.snapshot = []target{{snapshot, body}}
+	}
+	return in, nil
+}
+
+// chooseIndexPage picks the error page of an llms.txt index: the one pick
+// names, else the single best page about errors.
+func chooseIndexPage(index []byte, base *url.URL, pick string) (fetch.Page, error) {
+	pages := fetch.ParseIndex(index, base)
+	if pick != "" {
+		p, err := fetch.Choose(pages, pick)
+		if err != nil {
+			return p, fmt.Errorf("-page %q: %w", pick, err)
+		}
+		return p, nil
+	}
+	candidates := fetch.ErrorPages(pages)
+	if len(candidates) == 0 {
+		return fetch.Page{}, fmt.Errorf("the llms.txt index lists %d pages and none is about errors by its title or URL; pass -docs with the error page's Markdown URL, or -page with its title", len(pages))
+	}
+	p, err := fetch.Choose(candidates, "")
+	if err != nil {
+		return p, fmt.Errorf("%w; pass -page with the title (or URL) of the one to read", err)
+	}
+	return p, nil
+}
+
+// isIndexURL reports whether a URL names an llms.txt index by its path.
+func isIndexURL(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && path.Base(u.Path) == "llms.txt"
 }
 
 // relSlash returns target relative to dir, slash-separated.

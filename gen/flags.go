@@ -23,9 +23,9 @@ type config struct {
 	allowBreaking        bool
 	newSource            bool
 	quiet                bool
-	// command is the command that regenerates the output, as the flags
-	// that shape it were given; the package doc and -check name it.
-	command string
+	// given are the flags set on the command line, in name order, as
+	// name and value; regenCommand picks from them.
+	given [][2]string
 	options
 }
 
@@ -104,7 +104,7 @@ func parseFlags(args []string, stderr io.Writer) (c *config, status int, ok bool
 	if c.prefix != "" && !spec.ValidPrefix(c.prefix) {
 		return usage("-prefix %q is not a lower-case word (a-z, then a-z 0-9 . _ -)", c.prefix)
 	}
-	c.command = regenCommand(fs, set)
+	fs.Visit(func(f *flag.Flag) { c.given = append(c.given, [2]string{f.Name, f.Value.String()}) })
 	return c, exitOK, true
 }
 
@@ -128,19 +128,26 @@ func defaultPkg(out string) string {
 // as go run ./gen; anywhere else it is go run ourModule/gen.
 const ourModule = "github.com/errtable/errtable"
 
-// regenCommand returns the command that regenerates what this run writes:
-// the flags set that shape the output, in a fixed order, with their values
-// as given, so that it reads like the //go:generate line that ran it.
-func regenCommand(fs *flag.FlagSet, set map[string]bool) string {
+// regenCommand returns the command that regenerates what a run writes,
+// for the package doc and the hints of -check: the flags given that shape
+// the output, in a fixed order, with their values as given, less those the
+// spec f records (the docs page, fetched or not, and the prefix), which
+// the spec supplies on the next run. So it reads like the //go:generate
+// line that ran it, works offline, and stays the same whether the page was
+// just fetched or is read from its snapshot.
+func (c *config) regenCommand(f *spec.File) string {
 	cmd := "go run " + ourModule + "/gen"
 	if inOurModule() {
 		cmd = "go run ./gen"
 	}
-	fs.VisitAll(func(f *flag.Flag) { // in name order
-		if set[f.Name] && !oneRunFlags[f.Name] {
-			cmd += " -" + f.Name + " " + shellQuote(f.Value.String())
+	for _, kv := range c.given {
+		name, value := kv[0], kv[1]
+		switch {
+		case oneRunFlags[name], name == "docs", name == "page", name == "prefix" && value == f.Prefix:
+			continue
 		}
-	})
+		cmd += " -" + name + " " + shellQuote(value)
+	}
 	return cmd
 }
 

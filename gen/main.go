@@ -109,7 +109,8 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
-	o, err := generate(f, pkgSpec{name: c.pkg, command: c.command})
+	command := c.regenCommand(f)
+	o, err := generate(f, pkgSpec{name: c.pkg, command: command})
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 			return err
 		}
 		for _, p := range paths {
-			fmt.Fprintf(stderr, "gen: %s is out of date; run %s\n", p, c.command)
+			fmt.Fprintf(stderr, "gen: %s is out of date; run %s\n", p, command)
 		}
 		if len(paths) > 0 {
 			return errStale
