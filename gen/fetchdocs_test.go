@@ -68,7 +68,7 @@ func newDocsSite(t *testing.T) (*docsSite, *httptest.Server) {
 		"/api/errors.md": sitePage,
 		"/llms.txt": "# Acme\n\n> Acme's API.\n\n## Docs\n\n- [Quickstart](/quickstart.md): start here\n" +
 			"- [Rate limits](/api/rate-limits.md): how fast\n- [Error codes](/api/errors.md): what went wrong\n",
-		"/two/llms.txt": "# Acme\n\n## Docs\n\n- [Error codes](/api/errors.md)\n- [Webhook error codes](/api/webhook-errors.md)\n- [Guide](/guide.md)\n",
+		"/two/llms.txt":          "# Acme\n\n## Docs\n\n- [Error codes](/api/errors.md)\n- [Webhook error codes](/api/webhook-errors.md)\n- [Guide](/guide.md)\n",
 		"/api/webhook-errors.md": "| Code | Description | What to Do |\n|---|---|---|\n| 410 | Gone | Stop. |\n",
 		"/page.html":             "<!doctype html><html><body>Errors</body></html>",
 	}}
