@@ -52,11 +52,15 @@ func wrap(text string, width int) []string {
 // a // comment, each starting with "//" and a blank "//" line between
 // paragraphs. Handed to jennifer starting with "//", a line is written as it
 // is: jennifer never chooses the /* */ form, whose "*/" a doc could use to
-// end the comment early.
+// end the comment early. A paragraph that starts with a tab is a code
+// block of one line (a command), kept unwrapped.
 func commentLines(paragraphs ...string) []string {
 	var out []string
 	for _, p := range paragraphs {
 		lines := wrap(safeCommentText(p), commentWidth)
+		if code, ok := strings.CutPrefix(p, "\t"); ok && safeCommentText(code) != "" {
+			lines = []string{"\t" + safeCommentText(code)}
+		}
 		if len(lines) == 0 {
 			continue
 		}
@@ -64,7 +68,11 @@ func commentLines(paragraphs ...string) []string {
 			out = append(out, "//")
 		}
 		for _, l := range lines {
-			out = append(out, "// "+l)
+			if strings.HasPrefix(l, "\t") {
+				out = append(out, "//"+l)
+			} else {
+				out = append(out, "// "+l)
+			}
 		}
 	}
 	return out

@@ -47,7 +47,8 @@ func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
 		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s).",
 			p.name, f.Prefix, sourceDoc(f.Source)),
 		"Each documented code is a Code constant, with its description, remedy and retry decision, and a sentinel *Error for errors.Is. Undocumented statuses are Codes too, that are not Known. A code the docs no longer list, and an earlier name of a code, stay as deprecated identifiers, so that code using them keeps compiling.",
-		"Do not edit; to regenerate from the spec and the docs, run: "+p.command,
+		"Do not edit. To regenerate it from the spec and the docs, run",
+		"\t"+p.command,
 	)
 
 	g.Comment("// errorPrefix starts every error message of the package.")

@@ -128,6 +128,9 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 		}
 		return nil
 	}
+	if err := checkTargets(o, c.spec, c.out); err != nil {
+		return err
+	}
 	breaks, err := apiBreaks(o, c.out)
 	if err != nil {
 		return err

@@ -9,7 +9,9 @@
 // earlier name of a code, stay as deprecated identifiers, so that code using
 // them keeps compiling.
 //
-// Do not edit; to regenerate from the spec and the docs, run: go run ./gen
+// Do not edit. To regenerate it from the spec and the docs, run
+//
+//	go run ./gen
 package errcodes
 
 import "net/http"
