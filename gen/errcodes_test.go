@@ -19,8 +19,9 @@ import (
 // requiring errcodes by a replace directive to ../../errcodes), copied
 // beside the package they check. The copies keep that layout,
 //
-//	TMP/errcodes/      the package checked, with its go.mod
-//	TMP/gen/harness/   the harness module
+//	TMP/errcodes/         the package checked, with its go.mod
+//	TMP/gen/harness/      the harness module
+//	TMP/spec/errors.json  the spec it is checked against
 //
 // so the harness's replace directive needs no rewriting.
 
@@ -65,15 +66,23 @@ func copyHarness(t *testing.T, dir string) string {
 	return to
 }
 
-// absPath returns the absolute form of a path relative to the test's
-// working directory.
-func absPath(t *testing.T, p string) string {
+// copySpec copies the spec file at from to dir/spec/errors.json, which it
+// returns. Reading the spec here, not only in the go command run on the
+// copies, makes go test's cache see it: a changed spec reruns the test.
+func copySpec(t *testing.T, from, dir string) string {
 	t.Helper()
-	abs, err := filepath.Abs(p)
+	data, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return abs
+	to := filepath.Join(dir, "spec", "errors.json")
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return to
 }
 
 // TestLivePackage checks a copy of the committed errcodes module against
@@ -87,7 +96,7 @@ func TestLivePackage(t *testing.T) {
 		t.Fatal(err)
 	}
 	harness := copyHarness(t, dir)
-	env := []string{"ERRTABLE_SPEC=" + absPath(t, filepath.Join("..", "spec", "errors.json")), "ERRTABLE_PKG=" + pkg}
+	env := []string{"ERRTABLE_SPEC=" + copySpec(t, filepath.Join("..", "spec", "errors.json"), dir), "ERRTABLE_PKG=" + pkg}
 	for _, step := range []struct {
 		dir  string
 		args []string
@@ -128,7 +137,7 @@ func TestSeedBehaviour(t *testing.T) {
 		}
 	}
 	harness := copyHarness(t, dir)
-	env := []string{"ERRTABLE_SPEC=" + absPath(t, filepath.Join(seedDir, "errors.json")), "ERRTABLE_PKG=" + pkg}
+	env := []string{"ERRTABLE_SPEC=" + copySpec(t, filepath.Join(seedDir, "errors.json"), dir), "ERRTABLE_PKG=" + pkg}
 	for _, step := range []struct {
 		dir  string
 		args []string
