@@ -49,7 +49,8 @@ func goLine(f *modfile.File) string {
 // TestModuleLayout checks the promises the errcodes module makes to its
 // importers: its go line is 1.22 and it requires nothing; and that the
 // errtable module does not depend on it, so "go install
-// github.com/errtable/errtable/gen@version" needs no replace directive.
+// github.com/errtable/errtable/gen@version" needs no replace directive; and
+// that errcodes/ carries the license, for copies and for its module zip.
 func TestModuleLayout(t *testing.T) {
 	ec := readModFile(t, filepath.Join("errcodes", "go.mod"))
 	if ec.Module.Mod.Path != errcodesPath || goLine(ec) != "1.22" {
@@ -67,10 +68,12 @@ func TestModuleLayout(t *testing.T) {
 	if len(root.Replace) != 0 {
 		t.Errorf("go.mod has replace directives, which go install module@version refuses: %v", root.Replace)
 	}
-	for _, name := range []string{"LICENSE", filepath.Join("errcodes", "LICENSE")} {
-		if _, err := os.Stat(name); err != nil {
-			t.Error(err)
-		}
+	license, err := os.ReadFile("LICENSE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if copied, err := os.ReadFile(filepath.Join("errcodes", "LICENSE")); err != nil || string(copied) != string(license) {
+		t.Errorf("errcodes/LICENSE is not a copy of LICENSE (%v)", err)
 	}
 }
 
