@@ -1,0 +1,3 @@
+module github.com/errtable/errtable/errcodes
+
+go 1.22
