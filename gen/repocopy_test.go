@@ -1,0 +1,124 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// inRepoCopy is set in the environment of the go test that
+// TestDocsChangesInRepoCopy runs in a copy of the repository, so that the
+// copy does not copy itself again.
+const inRepoCopy = "ERRTABLE_IN_REPO_COPY"
+
+// eachEdit, set to 1, makes TestDocsChangesInRepoCopy run the repository's
+// tests after each docs edit on its own (CI does); otherwise it runs them
+// once, after all the edits together, which costs one run instead of seven.
+const eachEdit = "ERRTABLE_EACH_EDIT"
+
+// TestDocsChangesInRepoCopy proves that this repository's own tests survive
+// a docs change: it copies the repository, applies docs edits to the
+// committed snapshot, regenerates as go run ./gen does, and runs
+// go test ./... in the copy. Tests that pinned one snapshot's constants, or
+// read the live docs instead of their own fixtures, would fail there.
+func TestDocsChangesInRepoCopy(t *testing.T) {
+	if os.Getenv(inRepoCopy) != "" {
+		t.Skip("already in a copy of the repository")
+	}
+	goCmd := goTool(t)
+	type step struct {
+		edit  func(string) string
+		flags []string
+	}
+	runs := map[string][]step{}
+	if os.Getenv(eachEdit) == "1" {
+		for _, e := range docsEdits {
+			runs[e.name] = []step{{e.edit, e.flags}}
+		}
+	} else {
+		var all []step
+		for _, e := range docsEdits {
+			if e.status == exitOK {
+				all = append(all, step{e.edit, e.flags})
+			}
+		}
+		runs["all edits together"] = all
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, steps := range runs {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyRepo(t, root, dir)
+			docsPath := filepath.Join(dir, "spec", "musicgpt-error-codes.txt")
+			for _, s := range steps {
+				data, err := os.ReadFile(docsPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(docsPath, []byte(s.edit(string(data))), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				gen := exec.Command(goCmd, append([]string{"run", "./gen", "-q"}, s.flags...)...)
+				gen.Dir = dir
+				gen.Env = offline()
+				out, err := gen.CombinedOutput()
+				if code := gen.ProcessState.ExitCode(); code == exitUsage {
+					continue // a refused edit leaves the copy as it was
+				} else if err != nil {
+					t.Fatalf("go run ./gen: %v\n%s", err, out)
+				}
+			}
+			cmd := exec.Command(goCmd, "test", "./...")
+			cmd.Dir = dir
+			cmd.Env = append(offline(), inRepoCopy+"=1")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("go test ./... in the edited copy: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+// offline is the environment of the go command in a copy: no network, the
+// local toolchain, no workspace.
+func offline() []string {
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
+}
+
+// copyRepo copies the repository at root into dir, without .git and other
+// hidden directories.
+func copyRepo(t *testing.T, root, dir string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		to := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(to, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
