@@ -343,3 +343,57 @@ func TestAPIGuardFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestLostSpec is a docs edit that would break importers: with the spec
+// (the lock file) deleted, a dropped row would delete its constant. The API
+// guard stops it; a reworded description, though, keeps its old name as an
+// alias, read back from the package on disk.
+func TestLostSpec(t *testing.T) {
+	args := seedRepo(t)
+	docsPath := filepath.Join("spec", "musicgpt-error-codes.txt")
+	data, _ := os.ReadFile(docsPath)
+	edited := deleteLine("| 402 |")(replace("| 429 | Rate Limit Exceeded |", "| 429 | Slow Down |")(string(data)))
+	os.WriteFile(docsPath, []byte(edited), 0o644)
+	os.Remove(filepath.Join("spec", "errors.json"))
+	out, status := runGen(args...)
+	if status != exitInput {
+		t.Fatalf("exit status %d, want %d:\n%s", status, exitInput, out)
+	}
+	mustContain(t, out, "gen: errcodes: PaymentRequired: removed", "gen: errcodes: ErrPaymentRequired: removed", "(2 changes above); nothing was written")
+	if strings.Contains(out, "RateLimitExceeded") {
+		t.Errorf("the reworded code is reported as breaking:\n%s", out)
+	}
+	if out, status := runGen(append(args, "-allow-breaking")...); status != exitOK {
+		t.Fatalf("(%d) %s", status, out)
+	}
+	f, _ := spec.Read(filepath.Join("spec", "errors.json"))
+	if e := entryOf(t, f, 429); e.Name != "SlowDown" || strings.Join(e.Aliases, ",") != "RateLimitExceeded" {
+		t.Errorf("429 = %+v", e)
+	}
+}
+
+// TestAnotherAPIsDocs points gen, with the default -spec and -out, at
+// another API's page: it refuses to overwrite this spec, and says what to
+// pass.
+func TestAnotherAPIsDocs(t *testing.T) {
+	seedRepo(t)
+	os.WriteFile("acme.md", []byte("| Code | Description | What to Do |\n|---|---|---|\n| 401 | Unauthorized | Log in. |\n"), 0o644)
+	before := snapshot(t, ".")
+	out, status := runGen("-docs", "acme.md", "-out", filepath.Join("internal", "acme"))
+	if status != exitInput {
+		t.Fatalf("exit status %d:\n%s", status, out)
+	}
+	mustContain(t, out, "spec/errors.json records its docs as musicgpt-error-codes.txt (relative to the spec), not ../acme.md",
+		"pass -spec and -out with new paths", "pass -new-source")
+	sameSnapshot(t, before, snapshot(t, "."))
+	out, status = runGen("-docs", "acme.md", "-spec", filepath.Join("internal", "acme", "errors.json"), "-out", filepath.Join("internal", "acme"))
+	if status != exitOK {
+		t.Fatalf("(%d) %s", status, out)
+	}
+	f, _ := spec.Read(filepath.Join("internal", "acme", "errors.json"))
+	if f.Prefix != "acme" {
+		t.Errorf("prefix %q, want acme (from the docs file's name, never another API's spec)", f.Prefix)
+	}
+	codes, _ := os.ReadFile(filepath.Join("internal", "acme", "codes.go"))
+	mustContain(t, string(codes), "\tgo run github.com/errtable/errtable/gen -out internal/acme -spec internal/acme/errors.json\n")
+}
