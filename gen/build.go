@@ -52,12 +52,13 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 	if err != nil {
 		return nil, err
 	}
-	entries, err := readRows(d.path, t, cols, warn)
-	if err != nil {
+	entries, problems := readRows(d.path, t, cols, warn)
+	checkDuplicates(d.path, entries, &problems)
+	if err := problems.err(); err != nil {
 		return nil, err
 	}
-	if err := checkDuplicates(d.path, entries); err != nil {
-		return nil, err
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", d.path, t.line)
 	}
 	entries, err = lock(d.path, prev, entries, opts.lock, warn)
 	if err != nil {
@@ -71,7 +72,7 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 		Source: source,
 		Errors: entries,
 	}
-	attachTips(f, p.passages)
+	attachTips(f, d.path, p.passages, warn)
 	f.SetDocsPath(d.path)
 	if err := f.Validate(); err != nil {
 		return nil, err
@@ -92,12 +93,68 @@ func checkDocs(d docs) ([]byte, error) {
 	case !utf8.Valid(src):
 		return nil, fmt.Errorf("%s:%d: the file is not valid UTF-8; save the page as UTF-8", d.path, invalidUTF8Line(src))
 	}
-	return bytes.TrimPrefix(src, []byte("\uFEFF")), nil
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if line, n := emphasisRun(src); n > maxEmphasisMarks {
+		return nil, fmt.Errorf("%s:%d: the paragraph starting here holds %d emphasis markers (* and _), more than the %d a docs page has and enough to make Markdown parsing slow; check -docs, or escape them", d.path, line, n, maxEmphasisMarks)
+	}
+	return crToLF(src), nil
 }
 
-// readRows turns the rows of the error table into spec entries, in order.
-func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, error) {
+// maxEmphasisMarks bounds the * and _ characters in one block of text.
+// goldmark matches emphasis delimiters in time that grows with their square
+// (its issue 555): 40,000 in one paragraph take seconds, and a page of them
+// minutes, while real pages hold a few dozen.
+const maxEmphasisMarks = 4000
+
+// emphasisRun returns the most * and _ characters in one inline context
+// of src, and the line it starts on: a paragraph (a run of non-blank lines)
+// or a table row (a line starting with |), whose cells goldmark parses on
+// their own, so that long tables of **bold** codes stay within the cap.
+func emphasisRun(src []byte) (line, most int) {
+	cur, start := 0, 1
+	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		trimmed := bytes.TrimSpace(l)
+		row := len(trimmed) > 0 && trimmed[0] == '|'
+		if len(trimmed) == 0 || row {
+			cur, start = 0, lineNo // a row, or a blank line, starts afresh
+		}
+		cur += bytes.Count(l, []byte("*")) + bytes.Count(l, []byte("_"))
+		if cur > most {
+			most, line = cur, start
+		}
+		if len(trimmed) == 0 || row {
+			cur, start = 0, lineNo+1
+		}
+	}
+	return line, most
+}
+
+// crToLF turns the lone CRs of old Mac line endings into LFs, byte for
+// byte, so that offsets and line numbers stay right; CRLF stays as it is.
+func crToLF(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i, b := range out {
+		if b == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
+// readRows turns the rows of the error table into spec entries, in order,
+// and records every row it cannot read in the returned faults.
+func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, faults) {
 	var entries []spec.Entry
+	var problems faults
 	var skipped []string
 	for _, r := range t.rows {
 		at := fmt.Sprintf("%s:%d", docsPath, r.line)
@@ -113,9 +170,11 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 		c := parseCodeCell(codeText)
 		switch c.kind {
 		case notACode:
-			return nil, fmt.Errorf("%s: code %q is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col", at, codeText)
+			problems.add(r.line, fmt.Errorf("%s: code %q is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col", at, codeText))
+			continue
 		case outOfRange:
-			return nil, fmt.Errorf("%s: code %s is outside 100-599, so it is no HTTP status; fix the row", at, c.number)
+			problems.add(r.line, fmt.Errorf("%s: code %s is outside 100-599, so it is no HTTP status; fix the row", at, c.number))
+			continue
 		case statusClass:
 			warn(fmt.Sprintf("%s: %q is a class of statuses, not one code; skipped", at, codeText))
 			continue
@@ -146,12 +205,12 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 		}
 	}
 	if len(skipped) > 0 {
+		if len(skipped) > 10 {
+			skipped = append(skipped[:10], fmt.Sprintf("and %d more", len(skipped)-10))
+		}
 		warn(fmt.Sprintf("%s:%d: statuses %s are not errors; skipped", docsPath, t.line, strings.Join(skipped, ", ")))
 	}
-	if len(entries) == 0 {
-		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, t.line)
-	}
-	return entries, nil
+	return entries, problems
 }
 
 // rowTexts returns a row's description and remedy. A code cell that names
@@ -185,16 +244,16 @@ func rowRetry(r row, cols roles, at string, warn func(string)) (retryable, ok bo
 	return v, ok
 }
 
-// checkDuplicates refuses a code documented on two rows, naming both.
-func checkDuplicates(docsPath string, entries []spec.Entry) error {
+// checkDuplicates records each code documented on two rows, naming both.
+func checkDuplicates(docsPath string, entries []spec.Entry, problems *faults) {
 	first := map[int]int{} // code -> line
 	for _, e := range entries {
 		if line, dup := first[e.Code]; dup {
-			return fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, line)
+			problems.add(e.Line, fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, line))
+			continue
 		}
 		first[e.Code] = e.Line
 	}
-	return nil
 }
 
 // nameRemedySeps split a "Name -- remedy" cell, Slate's style, in order of

@@ -51,8 +51,12 @@ func chooseTable(docsPath string, p *page, opts options, warn func(string)) (*ta
 	if len(found) == 0 && nearMiss != nil {
 		// Its header says error table: name the first row that is wrong.
 		code := codeColumns(nearMiss.header)[0]
-		if _, err := readRows(docsPath, nearMiss, rolesFor(nearMiss.header, code), func(string) {}); err != nil {
-			return nil, roles{}, err
+		entries, problems := readRows(docsPath, nearMiss, rolesFor(nearMiss.header, code), func(string) {})
+		if len(problems) > 0 {
+			return nil, roles{}, problems.err()
+		}
+		if len(entries) == 0 {
+			return nil, roles{}, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, nearMiss.line)
 		}
 	}
 	if len(found) == 0 {
@@ -179,15 +183,16 @@ func nonEmptyCells(t *table, col int) int {
 // invalid-api-key, card.declined.
 var identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$|^[a-z]+[A-Z]\w*$|^[A-Z]{2,}$`)
 
-// stringCatalogue refuses a table keyed by string error codes: one status
-// on several rows, told apart by a column of identifiers. That is another
-// shape of catalogue, which the generator does not read yet.
+// stringCatalogue refuses a table keyed by string error codes: one error
+// status on several rows, told apart by a column of distinct identifiers.
+// That is another shape of catalogue, which the generator does not read
+// yet. Repeated success rows ("200 | OK") are no such catalogue.
 func stringCatalogue(docsPath string, t *table, cols roles) error {
 	first := map[int]int{} // status -> line of its first row
 	var repeated, again int
 	for _, r := range t.rows {
 		c := parseCodeCell(cell(r, cols.code))
-		if c.kind != statusCode || len(c.codes) != 1 {
+		if c.kind != statusCode || len(c.codes) != 1 || c.codes[0] < 400 {
 			continue
 		}
 		if line, ok := first[c.codes[0]]; ok {
@@ -203,13 +208,13 @@ func stringCatalogue(docsPath string, t *table, cols roles) error {
 		if i == cols.code {
 			continue
 		}
-		ids := 0
+		ids := map[string]bool{}
 		for _, r := range t.rows {
-			if identifierRE.MatchString(cell(r, i)) {
-				ids++
+			if v := cell(r, i); identifierRE.MatchString(v) {
+				ids[v] = true
 			}
 		}
-		if 2*ids >= len(t.rows) {
+		if len(ids) >= 2 && 2*len(ids) >= len(t.rows) {
 			return fmt.Errorf("%s:%d: this table is keyed by string error codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); string-keyed catalogues are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstIdentifier(t, i), repeated, again)
 		}
 	}

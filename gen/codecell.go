@@ -34,6 +34,9 @@ var (
 	codesRE   = regexp.MustCompile(`^(\d{3}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*\d{3})*)(?:(?:\s*[-–—:.]\s*|\s+)(\S.*))?$`)
 	listSepRE = regexp.MustCompile(`\s*(?:,|/|&|\band\b|\bor\b)\s*`)
 	numberRE  = regexp.MustCompile(`^\d+$`)
+	// A decimal or a grouped number ("429.5", "4,290", "1.429"): no status,
+	// though a status and a name may follow one another ("404. Not Found").
+	decimalRE = regexp.MustCompile(`^\d+[.,]\d`)
 )
 
 // parseCodeCell reads a cell of a code column.
@@ -47,6 +50,8 @@ func parseCodeCell(s string) codeCell {
 		return codeCell{kind: outOfRange, number: s}
 	case classRE.MatchString(s):
 		return codeCell{kind: statusClass}
+	case decimalRE.MatchString(s):
+		return codeCell{kind: notACode}
 	}
 	m := codesRE.FindStringSubmatch(s)
 	if m == nil {

@@ -74,6 +74,7 @@ const (
 
 // run is the command, apart from the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	stderr = terminalSafe{stderr}
 	c, status, ok := parseFlags(args, stderr)
 	if !ok {
 		return status

@@ -118,6 +118,11 @@ func checkGenerated(t testing.TB, f *spec.File) {
 		if err != nil {
 			t.Fatalf("package %s does not type-check: %v", dir, err)
 		}
+		// With its tests too: the examples are in the package itself, and
+		// a code's name must never clash with one of them.
+		if _, err := conf.Check(dir, fset, files, nil); err != nil {
+			t.Fatalf("package %s with its tests does not type-check: %v", dir, err)
+		}
 		if dir != "." {
 			continue
 		}
@@ -129,7 +134,9 @@ func checkGenerated(t testing.TB, f *spec.File) {
 		}
 		want := append(runtimeExports(t), "Codes") // Codes is emitted with the codes
 		for _, e := range f.Errors {
-			want = append(want, e.Name, "Err"+e.Name)
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				want = append(want, n, "Err"+n)
+			}
 		}
 		sort.Strings(want)
 		if !slices.Equal(exported, want) {

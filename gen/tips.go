@@ -1,21 +1,51 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/errtable/errtable/spec"
 )
 
+// Bounds on tips, so that what a page makes gen write stays linear in the
+// page: a tip is a sentence or two about one code or a few.
+const (
+	maxTipBytes     = 2048 // a longer passage is an article, not a tip
+	maxCodesPerTip  = 5    // a passage naming more codes is an overview
+	maxTipsPerEntry = 10   // past these, a code's doc comment stops growing
+)
+
 // attachTips gives each entry the passages of prose that name its code
 // ("If you encounter a 429 error, ..."), in page order. Codes the docs no
-// longer list keep the tips they had.
-// Template tags of docs engines ({% hint %}, ReadMe's [block:callout]) are
-// dropped from the text.
-func attachTips(f *spec.File, passages []passage) {
+// longer list keep the tips they had. Template tags of docs engines
+// ({% hint %}, ReadMe's [block:callout]) are dropped from the text.
+// Passages beyond the bounds above are left out, with a warning.
+func attachTips(f *spec.File, docsPath string, passages []passage, warn func(string)) {
 	for _, p := range passages {
 		text := cleanText(templateTagRE.ReplaceAllString(p.text, " "))
+		var codes []int
 		for _, code := range codesIn(text) {
-			if e, ok := f.Lookup(code); ok && !e.Removed && !slices.Contains(e.Tips, text) {
+			if e, ok := f.Lookup(code); ok && !e.Removed && !slices.Contains(codes, code) {
+				codes = append(codes, code)
+			}
+		}
+		switch {
+		case len(codes) == 0:
+			continue
+		case len(text) > maxTipBytes:
+			warn(fmt.Sprintf("%s:%d: the passage naming code %d is %d bytes, more than the %d of a tip; not attached", docsPath, p.line, codes[0], len(text), maxTipBytes))
+			continue
+		case len(codes) > maxCodesPerTip:
+			warn(fmt.Sprintf("%s:%d: the passage names %d codes, more than the %d of a tip; not attached", docsPath, p.line, len(codes), maxCodesPerTip))
+			continue
+		}
+		for _, code := range codes {
+			e, _ := f.Lookup(code)
+			switch {
+			case slices.Contains(e.Tips, text):
+			case len(e.Tips) == maxTipsPerEntry:
+				warn(fmt.Sprintf("%s:%d: code %d has %d tips already; this one is not attached", docsPath, p.line, code, maxTipsPerEntry))
+			default:
 				e.Tips = append(e.Tips, text)
 			}
 		}
