@@ -93,46 +93,11 @@ func checkDocs(d docs) ([]byte, error) {
 	case !utf8.Valid(src):
 		return nil, fmt.Errorf("%s:%d: the file is not valid UTF-8; save the page as UTF-8", d.path, invalidUTF8Line(src))
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if line, n := emphasisRun(src); n > maxEmphasisMarks {
-		return nil, fmt.Errorf("%s:%d: the paragraph starting here holds %d emphasis markers (* and _), more than the %d a docs page has and enough to make Markdown parsing slow; check -docs, or escape them", d.path, line, n, maxEmphasisMarks)
+	src = crToLF(bytes.TrimPrefix(src, []byte("\uFEFF")))
+	if err := checkShape(d.path, src); err != nil {
+		return nil, err
 	}
-	return crToLF(src), nil
-}
-
-// maxEmphasisMarks bounds the * and _ characters in one block of text.
-// goldmark matches emphasis delimiters in time that grows with their square
-// (its issue 555): 40,000 in one paragraph take seconds, and a page of them
-// minutes, while real pages hold a few dozen.
-const maxEmphasisMarks = 4000
-
-// emphasisRun returns the most * and _ characters in one inline context
-// of src, and the line it starts on: a paragraph (a run of non-blank lines)
-// or a table row (a line starting with |), whose cells goldmark parses on
-// their own, so that long tables of **bold** codes stay within the cap.
-func emphasisRun(src []byte) (line, most int) {
-	cur, start := 0, 1
-	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
-		l := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		trimmed := bytes.TrimSpace(l)
-		row := len(trimmed) > 0 && trimmed[0] == '|'
-		if len(trimmed) == 0 || row {
-			cur, start = 0, lineNo // a row, or a blank line, starts afresh
-		}
-		cur += bytes.Count(l, []byte("*")) + bytes.Count(l, []byte("_"))
-		if cur > most {
-			most, line = cur, start
-		}
-		if len(trimmed) == 0 || row {
-			cur, start = 0, lineNo+1
-		}
-	}
-	return line, most
+	return src, nil
 }
 
 // crToLF turns the lone CRs of old Mac line endings into LFs, byte for

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// goldmark parses well-formed pages in linear time, but a few shapes of
+// text make it slow, in time that grows with the square of their size or
+// worse: tens of thousands of emphasis markers, brackets or backticks in
+// one paragraph (its issue 555), thousands of lines in one paragraph (link
+// reference definitions, setext headings), and lists or block quotes nested
+// hundreds deep (1,500 levels take 10 s). No docs page has any of these, so
+// gen refuses them before parsing, naming the line, and its running time
+// stays linear in the page, whose size maxDocsSize bounds.
+const (
+	// maxInlineMarks bounds the * _ ` [ ] < characters of one paragraph or
+	// table row; at the bound goldmark still takes milliseconds.
+	maxInlineMarks = 10000
+	// maxParagraphLines bounds the lines of one paragraph; table rows (lines
+	// holding a |) do not count, so a table may be as long as the page.
+	maxParagraphLines = 5000
+	// maxNesting bounds the block quotes and list items a line opens.
+	maxNesting = 32
+	// maxIndent bounds a line's leading white space, in columns: nested
+	// lists indent each level by two to four columns.
+	maxIndent = 256
+)
+
+// checkShape refuses a page with a shape that would make parsing slow, with
+// the line it starts on.
+func checkShape(docsPath string, src []byte) error {
+	marks, paraLines, start := 0, 0, 1
+	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		indent, depth := lineContainers(l)
+		switch {
+		case indent > maxIndent:
+			return fmt.Errorf("%s:%d: the line is indented %d columns, more than the %d a docs page uses and enough to make Markdown parsing slow; check -docs", docsPath, lineNo, indent, maxIndent)
+		case depth > maxNesting:
+			return fmt.Errorf("%s:%d: the line opens %d nested block quotes or list items, more than the %d a docs page uses and enough to make Markdown parsing slow; check -docs", docsPath, lineNo, depth, maxNesting)
+		}
+		trimmed := bytes.TrimSpace(l)
+		row := bytes.IndexByte(trimmed, '|') >= 0
+		if len(trimmed) == 0 || row {
+			marks, paraLines, start = 0, 0, lineNo // a row, or a blank line, starts afresh
+		}
+		if !row && len(trimmed) > 0 {
+			paraLines++
+		}
+		for _, b := range l {
+			switch b {
+			case '*', '_', '`', '[', ']', '<':
+				marks++
+			}
+		}
+		switch {
+		case marks > maxInlineMarks:
+			return fmt.Errorf("%s:%d: the paragraph starting here holds more than %d markup characters (* _ ` [ ] <), more than a docs page has and enough to make Markdown parsing slow; check -docs, or escape them", docsPath, start, maxInlineMarks)
+		case paraLines > maxParagraphLines:
+			return fmt.Errorf("%s:%d: the paragraph starting here runs over %d lines without a blank line, more than a docs page has and enough to make Markdown parsing slow; check -docs", docsPath, start, maxParagraphLines)
+		}
+		if len(trimmed) == 0 || row {
+			marks, paraLines, start = 0, 0, lineNo+1
+		}
+	}
+	return nil
+}
+
+// lineContainers returns a line's leading white space in columns (a tab
+// counts four) and the number of block quote and list markers it opens
+// ("> > - 1. text" opens four).
+func lineContainers(l []byte) (indent, depth int) {
+	i := 0
+	for ; i < len(l) && (l[i] == ' ' || l[i] == '\t'); i++ {
+		if l[i] == '\t' {
+			indent += 4
+		} else {
+			indent++
+		}
+	}
+	for i < len(l) {
+		switch {
+		case l[i] == '>':
+			i++
+		case (l[i] == '-' || l[i] == '*' || l[i] == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			i += 2
+		case l[i] >= '0' && l[i] <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				i = j + 2
+			} else {
+				return indent, depth
+			}
+		default:
+			return indent, depth
+		}
+		depth++
+		for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+			i++
+		}
+	}
+	return indent, depth
+}
