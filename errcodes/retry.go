@@ -7,7 +7,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -44,21 +43,38 @@ func ParseRetryAfter(v string, now time.Time) (d time.Duration, ok bool) {
 	return clampWait(t.Sub(now)), true
 }
 
-// parseRetryAfterMs reads a retry-after-ms value: non-negative milliseconds,
-// possibly fractional.
+// parseRetryAfterMs reads a retry-after-ms value: non-negative milliseconds
+// written as plain decimal digits with an optional fraction ("250",
+// "1500.5"). Anything else (a sign, an exponent, a hex float, "inf", "NaN",
+// underscores, a bare "." or a fraction without digits on both sides) is not
+// a value, so that the caller falls back to Retry-After. Digits beyond the
+// nanosecond are dropped; a wait over MaxRetryAfter gives MaxRetryAfter.
 func parseRetryAfterMs(v string) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
-	if v == "" {
+	whole, frac, dotted := strings.Cut(v, ".")
+	if !isDigits(whole) || dotted && !isDigits(frac) {
 		return 0, false
 	}
-	ms, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(ms) || ms < 0 {
-		return 0, false
-	}
-	if ms >= float64(MaxRetryAfter/time.Millisecond) {
+	whole = strings.TrimLeft(whole, "0")
+	const maxMs = int64(MaxRetryAfter / time.Millisecond)
+	if len(whole) > 18 { // 18 digits cannot overflow an int64
 		return MaxRetryAfter, true
 	}
-	return time.Duration(ms * float64(time.Millisecond)), true
+	var ms int64
+	for i := 0; i < len(whole); i++ {
+		ms = ms*10 + int64(whole[i]-'0')
+	}
+	if ms >= maxMs {
+		return MaxRetryAfter, true
+	}
+	d := time.Duration(ms) * time.Millisecond
+	// The fraction, to the nanosecond: 1 ms is 10^6 ns.
+	scale := time.Duration(time.Millisecond / 10)
+	for i := 0; i < len(frac) && scale > 0; i++ {
+		d += time.Duration(frac[i]-'0') * scale
+		scale /= 10
+	}
+	return d, true
 }
 
 func isDigits(s string) bool {
@@ -96,6 +112,11 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 // retried when its status is retryable: as the docs (or the spec) say for a
 // documented code, and by the default rule otherwise; never a non-retryable
 // 4xx.
+//
+// It never panics on an error value, however it is built: a *url.Error or
+// *net.OpError whose Err is nil, a nil pointer in the chain, an Error or
+// Unwrap method that panics. An error it cannot inspect is retried, as
+// go-retryablehttp retries a *url.Error whose Err is nil.
 func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx != nil && ctx.Err() != nil {
 		return false, ctx.Err()
@@ -112,11 +133,21 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return Code(resp.StatusCode).Retryable(), nil
 }
 
-// permanent reports whether a transport error will recur on a retry.
-func permanent(err error) bool {
+// permanent reports whether a transport error will recur on a retry. An
+// error whose methods panic (errors.Is calls Unwrap, and a nil *url.Error's
+// Unwrap dereferences nil) is not permanent.
+func permanent(err error) (perm bool) {
+	defer func() {
+		if recover() != nil {
+			perm = false
+		}
+	}()
 	if errors.Is(err, context.Canceled) {
 		return true
 	}
+	// errors.As only matches types here; it calls no Error method, so a
+	// HostnameError without its certificate or a CertificateVerificationError
+	// without its Err (whose Error methods panic) is still recognised.
 	var unknownAuthority x509.UnknownAuthorityError
 	var invalidCert x509.CertificateInvalidError
 	var hostname x509.HostnameError
@@ -126,8 +157,8 @@ func permanent(err error) bool {
 		return true
 	}
 	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		msg := urlErr.Err.Error()
+	if errors.As(err, &urlErr) && urlErr != nil && urlErr.Err != nil {
+		msg := errorText(urlErr.Err)
 		// net/http gives these no type of their own.
 		return strings.Contains(msg, "stopped after") && strings.Contains(msg, "redirects") ||
 			strings.Contains(msg, "unsupported protocol scheme") ||
@@ -136,35 +167,67 @@ func permanent(err error) bool {
 	return false
 }
 
+// errorText returns err.Error(), or "" when err is nil or its Error method
+// panics (a *net.OpError whose Err is nil does).
+func errorText(err error) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = ""
+		}
+	}()
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// backoffBase is where exponential backoff starts when the minimum wait is
+// zero or negative: with no floor to grow from, the first retry waits at most
+// this long (or the maximum, if smaller), the next at most twice this, and
+// so on.
+const backoffBase = 100 * time.Millisecond
+
 // Backoff returns how long to wait before attempt attemptNum+1. Its
 // signature is that of go-retryablehttp's Backoff, so client.Backoff =
 // errcodes.Backoff works without this package importing that module.
 //
+// The wait is always within [max(minWait, 0), max(maxWait, 0)]: maxWait is a
+// hard cap, so when minWait > maxWait the wait is maxWait (as with
+// go-retryablehttp's DefaultBackoff), and a maxWait of zero or less means no
+// wait at all.
+//
 // When resp asks for a wait (retry-after-ms or Retry-After), Backoff honours
-// it, but never waits less than minWait nor more than maxWait: a server that
-// asks for hours gets maxWait. Otherwise the wait is exponential with full
-// jitter: a random duration between minWait and minWait·2^attemptNum, capped
-// at maxWait.
+// it within those bounds: a server that asks for hours gets maxWait.
+// Otherwise the wait is exponential with full jitter: a random duration
+// between minWait and base·2^attemptNum, capped at maxWait, where base is
+// minWait, or 100ms when minWait is zero or less (the floor then stays 0).
+// A negative attemptNum counts as 0; a huge one just reaches maxWait. It
+// never panics and never overflows, whatever its arguments.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
-	if minWait < 0 {
-		minWait = 0
-	}
-	if maxWait < minWait {
-		maxWait = minWait
-	}
+	maxWait = max(maxWait, 0)
+	minWait = min(max(minWait, 0), maxWait)
 	if resp != nil {
 		if d, ok := retryAfterOf(resp.Header); ok {
 			return clamp(d, minWait, maxWait)
 		}
 	}
+	base := minWait
+	if base == 0 {
+		base = min(backoffBase, maxWait)
+	}
+	attemptNum = max(attemptNum, 0)
 	upper := maxWait
-	if attemptNum >= 0 && attemptNum < 62 && minWait > 0 && minWait <= maxWait>>attemptNum {
-		upper = minWait << attemptNum
+	if base > 0 && attemptNum < 63 && base <= maxWait>>attemptNum {
+		upper = base << attemptNum
 	}
 	if upper <= minWait {
 		return minWait
 	}
-	return minWait + rand.N(upper-minWait+1)
+	// 0 <= minWait < upper, so the span is at most MaxInt64 and span+1
+	// fits a uint64 (rand.N(span+1) would overflow to a negative argument
+	// and panic for minWait 0 and maxWait math.MaxInt64).
+	span := uint64(upper - minWait)
+	return minWait + time.Duration(rand.Uint64N(span+1))
 }
 
 func clamp(d, lo, hi time.Duration) time.Duration {

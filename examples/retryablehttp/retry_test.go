@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -173,3 +176,77 @@ func TestCancelledContextStopsRetries(t *testing.T) {
 		t.Errorf("%d calls after cancel, want 1", calls.Load())
 	}
 }
+
+// TestBackoffOddBoundsThroughClient drives errcodes.Backoff through a real
+// retryablehttp.Client with a minimum of zero or less and a maximum of
+// math.MaxInt64 (issue 8, item 5: rand.N panicked with "invalid argument to
+// N"). With no minimum, the waits start from Backoff's 100ms base instead
+// of anywhere up to the maximum.
+func TestBackoffOddBoundsThroughClient(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		min, max time.Duration
+	}{
+		{"zero min, MaxInt64 max", 0, math.MaxInt64},
+		{"negative min, MaxInt64 max", -time.Second, math.MaxInt64},
+		{"MinInt64 min, MaxInt64 max", math.MinInt64, math.MaxInt64},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &scripted{steps: []func(http.ResponseWriter){status(500), status(502)}}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			c, waits := newClient()
+			c.RetryWaitMin, c.RetryWaitMax = tt.min, tt.max
+			resp, err := c.Get(srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 || len(*waits) != 2 {
+				t.Fatalf("status %d waits %v; want 200 after two waits", resp.StatusCode, *waits)
+			}
+			for attempt, w := range *waits {
+				if upper := 100 * time.Millisecond << (attempt + 1); w < 0 || w > upper {
+					t.Errorf("wait %d = %v, want within [0, %v]", attempt, w, upper)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckRetryNilFieldErrorsThroughClient: a transport error with a nil
+// field (a *net.OpError whose Err is nil, whose Error method panics) made
+// errcodes.CheckRetry panic; it is retried, as go-retryablehttp's own policy
+// retries such errors.
+func TestCheckRetryNilFieldErrorsThroughClient(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		err  error
+	}{
+		{"url.Error with nil Err", &url.Error{Op: "Get", URL: "http://api.test/"}},
+		{"net.OpError with nil Err", &net.OpError{Op: "dial", Net: "tcp"}},
+		{"nil *net.OpError", (*net.OpError)(nil)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var calls atomic.Int32
+			c, _ := newClient()
+			c.RetryMax = 2
+			c.HTTPClient.Transport = roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				calls.Add(1)
+				return nil, tt.err
+			})
+			resp, err := c.Get("http://api.test/")
+			if err == nil {
+				resp.Body.Close()
+				t.Fatal("no error")
+			}
+			if calls.Load() != 3 {
+				t.Errorf("%d calls, want 3 (the first and two retries)", calls.Load())
+			}
+		})
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

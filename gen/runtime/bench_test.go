@@ -1,6 +1,7 @@
 package errcodes
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +24,7 @@ var (
 	sinkStr  string
 	sinkErr  error
 	sinkDur  time.Duration
+	sinkInt  int
 )
 
 // handLookup is the baseline for Lookup: a hand-written switch.
@@ -111,19 +113,23 @@ func BenchmarkIsRetryableThreeWraps(b *testing.B) {
 func TestHotPathsDoNotAllocate(t *testing.T) {
 	joined := fmt.Errorf("x: %w", errors.Join(errPlain, wrappedAPI))
 	checks := map[string]func(){
-		"Lookup":         func() { sinkCode, sinkBool = Lookup(429) },
-		"Lookup miss":    func() { sinkCode, sinkBool = Lookup(418) },
-		"Description":    func() { sinkStr = TooManyRequests.Description() },
-		"Remedy":         func() { sinkStr = TooManyRequests.Remedy() },
-		"String":         func() { sinkStr = TooManyRequests.String() },
-		"Retryable":      func() { sinkBool = Code(502).Retryable() },
-		"CodeOf":         func() { sinkCode, sinkBool = CodeOf(wrappedAPI) },
-		"CodeOf joined":  func() { sinkCode, sinkBool = CodeOf(joined) },
-		"IsRetryable":    func() { sinkBool = IsRetryable(wrappedAPI) },
-		"errors.Is":      func() { sinkBool = errors.Is(wrappedAPI, ErrTooManyRequests) },
-		"errors.Is miss": func() { sinkBool = errors.Is(wrappedAPI, ErrNotFound) },
-		"RetryAfter":     func() { sinkDur, sinkBool = RetryAfter(wrappedAPI) },
-		"Backoff":        func() { sinkDur = Backoff(time.Second, 30*time.Second, 3, nil) },
+		"Lookup":                         func() { sinkCode, sinkBool = Lookup(429) },
+		"Lookup miss":                    func() { sinkCode, sinkBool = Lookup(418) },
+		"Description":                    func() { sinkStr = TooManyRequests.Description() },
+		"Remedy":                         func() { sinkStr = TooManyRequests.Remedy() },
+		"String":                         func() { sinkStr = TooManyRequests.String() },
+		"Retryable":                      func() { sinkBool = Code(502).Retryable() },
+		"CodeOf":                         func() { sinkCode, sinkBool = CodeOf(wrappedAPI) },
+		"CodeOf joined":                  func() { sinkCode, sinkBool = CodeOf(joined) },
+		"IsRetryable":                    func() { sinkBool = IsRetryable(wrappedAPI) },
+		"errors.Is":                      func() { sinkBool = errors.Is(wrappedAPI, ErrTooManyRequests) },
+		"errors.Is miss":                 func() { sinkBool = errors.Is(wrappedAPI, ErrNotFound) },
+		"RetryAfter":                     func() { sinkDur, sinkBool = RetryAfter(wrappedAPI) },
+		"Backoff":                        func() { sinkDur = Backoff(time.Second, 30*time.Second, 3, nil) },
+		"Backoff zero min, MaxInt64 max": func() { sinkDur = Backoff(0, math.MaxInt64, 70, nil) },
+		"Backoff Retry-After-Ms":         func() { sinkDur = Backoff(time.Second, 30*time.Second, 3, retryAfterMsResp) },
+		"requestSecrets plain":           func() { var buf [16]string; sinkInt = len(requestSecrets(plainRequest, buf[:0])) },
+		"requestSecrets credentials":     func() { var buf [16]string; sinkInt = len(requestSecrets(credRequest, buf[:0])) },
 	}
 	for name, f := range checks {
 		if n := testing.AllocsPerRun(100, f); n != 0 {
@@ -151,6 +157,60 @@ func BenchmarkFromResponse(b *testing.B) {
 	}
 }
 
+var (
+	retryAfterMsResp = &http.Response{Header: http.Header{"Retry-After-Ms": {"1500.5"}}}
+	plainRequest     = newRequest("https://api.test/v1/songs?page=2", "Content-Type", "application/json", "User-Agent", "client/1.0")
+	credRequest      = newRequest("https://api.test/v1/songs?api_key=qk_4455667788", "Content-Type", "application/json", "User-Agent", "client/1.0",
+		"Authorization", "Bearer sk-abcdefghijklmnop", "X-Api-Key", "key_abcdefghijkl", "Cookie", "a=b; sid=sess-0123456789")
+)
+
+func newRequest(u string, header ...string) *http.Request {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		panic(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	return req
+}
+
+// BenchmarkFromResponseRequestPlain: FromResponse with a request that
+// carries no credentials, the cost of looking for them.
+func BenchmarkFromResponseRequestPlain(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := benchResponse()
+		resp.Request = plainRequest
+		sinkErr = FromResponse(resp)
+	}
+}
+
+// BenchmarkFromResponseRequestCredentials: FromResponse with a request that
+// carries a bearer token, an API key, a session cookie and a query key,
+// none of them echoed: the cost of redaction when there is nothing to
+// redact.
+func BenchmarkFromResponseRequestCredentials(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := benchResponse()
+		resp.Request = credRequest
+		sinkErr = FromResponse(resp)
+	}
+}
+
+// BenchmarkFromResponseGzip: a body the transport left gzipped.
+func BenchmarkFromResponseGzip(b *testing.B) {
+	b.ReportAllocs()
+	gz := gzipped(benchBody)
+	for b.Loop() {
+		resp := benchResponse()
+		resp.Header.Set("Content-Encoding", "gzip")
+		resp.Body = io.NopCloser(bytes.NewReader(gz))
+		sinkErr = FromResponse(resp)
+	}
+}
+
 // BenchmarkFromResponseBaselineHandWritten is what a client writes by hand:
 // read the body, decode one known shape, parse Retry-After as seconds.
 func BenchmarkFromResponseBaselineHandWritten(b *testing.B) {
@@ -173,6 +233,13 @@ func BenchmarkBackoff(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		sinkDur = Backoff(time.Second, 30*time.Second, i%8, nil)
+	}
+}
+
+func BenchmarkBackoffZeroMinHugeMax(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkDur = Backoff(0, math.MaxInt64, i%80, nil)
 	}
 }
 

@@ -15,9 +15,14 @@ type Error struct {
 	// Status is the HTTP status line of the response ("429 Too Many
 	// Requests"), when the error came from one.
 	Status string
-	// Message is the API's own explanation, if it gave one.
+	// Message is the API's own explanation, if it gave one, cleaned for a
+	// log line and with the request's credentials replaced by
+	// "[REDACTED]".
 	Message string
-	// Body is the start of the response body, at most 4 KiB, as sent.
+	// Body is the start of the response body, at most 4 KiB, as sent but
+	// decompressed if the transport left it gzipped, and with the
+	// request's credentials replaced by "[REDACTED]". It may be binary;
+	// Error and LogValue never show it.
 	Body []byte
 	// RetryAfter is the wait the server asked for before a retry, capped at
 	// MaxRetryAfter; zero when it asked for none.

@@ -2,10 +2,17 @@ package errcodes
 
 import (
 	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -100,7 +107,8 @@ func TestFromResponse(t *testing.T) {
 		{"retry-after-ms wins", response(429, nil, "Retry-After", "7", "Retry-After-Ms", "1500.5"), 429, "", 1500*time.Millisecond + 500*time.Microsecond},
 		{"retry-after-ms negative falls back", response(429, nil, "Retry-After", "7", "Retry-After-Ms", "-1"), 429, "", 7 * time.Second},
 		{"retry-after-ms NaN", response(429, nil, "Retry-After-Ms", "NaN"), 429, "", 0},
-		{"retry-after-ms absurd", response(429, nil, "Retry-After-Ms", "1e300"), 429, "", MaxRetryAfter},
+		{"retry-after-ms absurd", response(429, nil, "Retry-After-Ms", "1"+strings.Repeat("0", 300)), 429, "", MaxRetryAfter},
+		{"retry-after-ms exponent is no value", response(429, nil, "Retry-After-Ms", "1e300"), 429, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,5 +208,341 @@ func TestErrorWithoutStatusLogsAndPrints(t *testing.T) {
 	}
 	if _, ok := RetryAfter(New(TooManyRequests, "")); ok {
 		t.Error("RetryAfter without a wait ok")
+	}
+}
+
+// Credentials the redaction tests send, each at least minSecretLen bytes.
+const (
+	testBearer   = "sk-live-0123456789abcdef"
+	testAPIKey   = "key_abcdefghijkl"
+	testCookie   = "sess-9f8e7d6c5b4a"
+	testProxy    = "cHJveHk6cHJveHlwYXNz" // base64 of proxy:proxypass
+	testSession  = "x-session-0a1b2c3d"
+	testQueryKey = "qk_4455667788"
+	testSig      = "c2lnbmF0dXJl/sig+value"
+	testURLPass  = "hunter2hunter2"
+	testUser     = "basicuser01"
+	testPass     = "basicpass02"
+)
+
+// allTestSecrets lists what must never appear in an error.
+var allTestSecrets = []string{testBearer, testAPIKey, testCookie, testProxy, testSession, testQueryKey, testSig, testURLPass, testUser, testPass, "proxypass"}
+
+// echoServer answers every request with a 401 whose body echoes the
+// request's headers and URL, the way a careless API does.
+func echoServer(t *testing.T, mode string) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var lines []string
+		for _, name := range []string{"Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "X-Session-Id"} {
+			lines = append(lines, name+": "+r.Header.Get(name))
+		}
+		lines = append(lines, "url: "+r.URL.String())
+		if user, pass, ok := r.BasicAuth(); ok {
+			lines = append(lines, "user "+user+" with password "+pass)
+		}
+		text := "rejected: " + strings.Join(lines, "; ")
+		switch mode {
+		case "json":
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(401)
+			json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"message": text}})
+		case "json escaped slashes":
+			w.WriteHeader(401)
+			data, _ := json.Marshal(map[string]string{"message": text})
+			w.Write(bytes.ReplaceAll(data, []byte("/"), []byte(`\/`)))
+		case "plain":
+			w.WriteHeader(401)
+			io.WriteString(w, text)
+		case "long":
+			// The bearer token straddles the 1 KiB message cut and the
+			// 4 KiB body cut.
+			w.WriteHeader(401)
+			prefix := " rejected: Authorization: Bearer "
+			head := `{"message":"` + strings.Repeat("x", maxMessageLen-len(prefix)-5) + " " + text
+			filler := strings.Repeat("y", maxKeptBody-5-len(head)-len(prefix))
+			io.WriteString(w, head+filler+" "+text+`"}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestFromResponseRedactsEchoedCredentials: a server that echoes the
+// request's credentials in its error body puts none of them in Error(), the
+// slog output or Body (issue 8, item 8).
+func TestFromResponseRedactsEchoedCredentials(t *testing.T) {
+	for _, mode := range []string{"json", "json escaped slashes", "plain", "long"} {
+		t.Run(mode, func(t *testing.T) {
+			srv := echoServer(t, mode)
+			u, _ := url.Parse(srv.URL)
+			u.User = url.UserPassword("urluser", testURLPass)
+			u.RawQuery = url.Values{"api_key": {testQueryKey}, "sig": {testSig}, "page": {"2"}}.Encode()
+			req, _ := http.NewRequest("GET", u.String(), nil)
+			req.Header.Set("Authorization", "Bearer "+testBearer)
+			req.Header.Set("Proxy-Authorization", "Basic "+testProxy)
+			req.Header.Set("Cookie", "theme=dark; sid="+testCookie)
+			req.Header.Set("X-Api-Key", testAPIKey)
+			req.Header.Set("X-Session-Id", testSession)
+			req.Header.Set("X-Request-Id", "req-1") // short, and not a credential
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			e := FromResponse(resp).(*Error)
+			checkRedacted(t, e, allTestSecrets)
+			if !strings.Contains(e.Message, redacted) {
+				t.Errorf("message %q has nothing redacted", e.Message)
+			}
+			// Redaction comes before the cuts: no cut keeps a credential's
+			// start.
+			if strings.Contains(e.Message, testBearer[:5]) || bytes.Contains(e.Body, []byte(testBearer[:5])) {
+				t.Errorf("part of the token is left:\nmessage %q\nbody %q", e.Message, e.Body)
+			}
+			if mode == "plain" && !strings.Contains(e.Message, "page=2") {
+				t.Errorf("message %q lost what is no credential", e.Message)
+			}
+		})
+	}
+
+	// Basic credentials, decoded and echoed by the server.
+	t.Run("basic", func(t *testing.T) {
+		srv := echoServer(t, "json")
+		req, _ := http.NewRequest("GET", srv.URL, nil)
+		req.SetBasicAuth(testUser, testPass)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		checkRedacted(t, FromResponse(resp).(*Error), []string{testUser, testPass, base64.StdEncoding.EncodeToString([]byte(testUser + ":" + testPass))})
+	})
+}
+
+// checkRedacted fails if any secret shows in e's Error(), log output,
+// Message, Status or Body.
+func checkRedacted(t *testing.T, e *Error, secrets []string) {
+	t.Helper()
+	var logged bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logged, nil)).Error("call failed", "err", e)
+	slog.New(slog.NewTextHandler(&logged, nil)).Error("call failed", "err", e)
+	for _, secret := range secrets {
+		for where, s := range map[string]string{"Error()": e.Error(), "log": logged.String(), "Message": e.Message, "Status": e.Status, "Body": string(e.Body)} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%s holds %q: %s", where, secret, s)
+			}
+		}
+	}
+}
+
+// TestRedaction pins the redaction rules on built responses: which request
+// values count as credentials, and which are too short to redact.
+func TestRedaction(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  []string // request headers, name and value
+		url     string
+		body    string
+		status  string
+		message string // the message FromResponse must give
+		body2   string // the Body it must keep; "" means body with the same replacements
+	}{
+		{"no request credentials", nil, "https://api.test/v1", `{"message":"token sk-abcdefghij invalid"}`, "", "token sk-abcdefghij invalid", ""},
+		{"bearer token alone", []string{"Authorization", "Bearer sk-abcdefghij"}, "", `{"message":"token sk-abcdefghij invalid"}`, "", "token [REDACTED] invalid", `{"message":"token [REDACTED] invalid"}`},
+		{"bearer whole value", []string{"Authorization", "Bearer sk-abcdefghij"}, "", "got Bearer sk-abcdefghij", "", "got [REDACTED]", "got [REDACTED]"},
+		{"lower-case scheme and header name", []string{"authorization", "bearer sk-abcdefghij"}, "", "got sk-abcdefghij", "", "got [REDACTED]", ""},
+		{"every occurrence", []string{"X-Api-Key", "abcdefgh"}, "", "abcdefgh and abcdefgh", "", "[REDACTED] and [REDACTED]", ""},
+		{"custom header with token in its name", []string{"X-Upstream-Token", "tok-12345678"}, "", "bad tok-12345678", "", "bad [REDACTED]", ""},
+		{"header with secret in its name", []string{"Client-Secret", "s3cr3t-value"}, "", "bad s3cr3t-value", "", "bad [REDACTED]", ""},
+		{"header with signature in its name", []string{"X-Hub-Signature-256", "sha256=0123456789abcdef"}, "", "signature 0123456789abcdef wrong", "", "signature [REDACTED] wrong", ""},
+		{"Api-Key", []string{"Api-Key", "ak-87654321"}, "", "bad key ak-87654321", "", "bad key [REDACTED]", ""},
+		{"X-Auth-Token", []string{"X-Auth-Token", "at-87654321"}, "", "bad at-87654321", "", "bad [REDACTED]", ""},
+		{"cookie values", []string{"Cookie", `a=1; session="s-0011223344"; lang=en-GB-oed1`}, "", "no session s-0011223344 (lang en-GB-oed1)", "", "no session [REDACTED] (lang [REDACTED])", ""},
+		{"digest parameters", []string{"Authorization", `Digest username="digestuser", response="6629fae49393a05397450978507c4ef1"`}, "", "response 6629fae49393a05397450978507c4ef1 for digestuser", "", "response [REDACTED] for [REDACTED]", ""},
+		{"short header value is kept", []string{"X-Api-Key", "1"}, "", "error 1 happened", "", "error 1 happened", ""},
+		{"7 bytes are kept", []string{"X-Api-Key", "abcdefg"}, "", "abcdefg", "", "abcdefg", ""},
+		{"ordinary headers are not credentials", []string{"User-Agent", "errcodes-test/1.0", "Content-Type", "application/json"}, "", "agent errcodes-test/1.0 sent application/json", "", "agent errcodes-test/1.0 sent application/json", ""},
+		{"URL password", nil, "https://user:p4ssw0rd-xyz@api.test/", "as p4ssw0rd-xyz", "", "as [REDACTED]", ""},
+		{"URL query token, decoded and raw", nil, "https://api.test/?access_token=a%2Fb%2Bc%3Ddefgh&page=12345678", `{"message":"token a/b+c=defgh in /?access_token=a%2Fb%2Bc%3Ddefgh&page=12345678"}`, "", "token [REDACTED] in /?access_token=[REDACTED]&page=12345678", ""},
+		{"URL query sig and password", nil, "https://api.test/?sig=sig-value-1&Password=pass-value-2", "sig-value-1 pass-value-2", "", "[REDACTED] [REDACTED]", ""},
+		{"JSON-escaped slash in body", []string{"Authorization", "Bearer abc/def/ghi"}, "", `{"message":"token abc\/def\/ghi"}`, "", "token [REDACTED]", `{"message":"token [REDACTED]"}`},
+		{"status line echo", []string{"Authorization", "Bearer sk-abcdefghij"}, "", "", "401 Bearer sk-abcdefghij", "", ""},
+		{"credential across white space", []string{"Authorization", "Bearer  sk-abcdefghij"}, "", "got Bearer\n\tsk-abcdefghij", "", "got [REDACTED]", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := response(401, text(tt.body))
+			if tt.status != "" {
+				resp.Status = tt.status
+			}
+			if tt.url == "" {
+				tt.url = "https://api.test/v1"
+			}
+			resp.Request, _ = http.NewRequest("GET", tt.url, nil)
+			for i := 0; i+1 < len(tt.header); i += 2 {
+				resp.Request.Header[tt.header[i]] = []string{tt.header[i+1]}
+			}
+			e := FromResponse(resp).(*Error)
+			if e.Message != tt.message {
+				t.Errorf("Message = %q, want %q", e.Message, tt.message)
+			}
+			if tt.body2 != "" && string(e.Body) != tt.body2 {
+				t.Errorf("Body = %q, want %q", e.Body, tt.body2)
+			}
+			if tt.status != "" && strings.Contains(e.Status, "sk-abcdefghij") {
+				t.Errorf("Status = %q", e.Status)
+			}
+		})
+	}
+}
+
+// TestRequestSecretsDoNotAllocate: collecting the credentials of a request
+// allocates nothing, with or without credential headers (Basic aside, whose
+// value must be decoded), and FromResponse allocates no more for a request
+// without credentials than for no request at all.
+func TestRequestSecretsDoNotAllocate(t *testing.T) {
+	plain, _ := http.NewRequest("POST", "https://api.test/v1/songs?page=2", nil)
+	plain.Header.Set("Content-Type", "application/json")
+	plain.Header.Set("User-Agent", "client/1.0")
+	withCreds := plain.Clone(context.Background())
+	withCreds.Header.Set("Authorization", "Bearer sk-abcdefghijklmnop")
+	withCreds.Header.Set("X-Api-Key", "key_abcdefghijkl")
+	withCreds.Header.Set("Cookie", "a=b; sid=sess-0123456789")
+	withCreds.Header.Set("X-Id-Token", strings.Repeat("eyJhbGciOiJIUzI1NiJ9.", 20)) // long, as JWTs are
+	withCreds.URL.RawQuery = "api_key=qk_4455667788&page=2"
+	for name, req := range map[string]*http.Request{"nil": nil, "plain": plain, "credentials": withCreds} {
+		var buf [16]string
+		if n := testing.AllocsPerRun(100, func() { requestSecrets(req, buf[:0]) }); n != 0 {
+			t.Errorf("requestSecrets(%s) allocates %.0f times", name, n)
+		}
+	}
+	fromResponse := func(req *http.Request) float64 {
+		return testing.AllocsPerRun(100, func() {
+			resp := benchResponse()
+			resp.Request = req
+			sinkErr = FromResponse(resp)
+		})
+	}
+	if without, with := fromResponse(nil), fromResponse(plain); with != without {
+		t.Errorf("FromResponse allocates %.0f times with a plain request, %.0f without one", with, without)
+	}
+	if without, with := fromResponse(nil), fromResponse(withCreds); with != without {
+		t.Errorf("FromResponse allocates %.0f times with credentials that are not echoed, %.0f without a request", with, without)
+	}
+}
+
+// gzipped compresses s.
+func gzipped(s string) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, s)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestFromResponseBinaryBodies: a binary body gives no message, whatever
+// its size, and never shows in Error(); a body the transport left gzipped
+// is decompressed; a byte order mark does not hide JSON or HTML (issue 8,
+// item 9).
+func TestFromResponseBinaryBodies(t *testing.T) {
+	jsonGz := gzipped(`{"error":{"message":"slow down"}}`)
+	random := make([]byte, 300)
+	for i := range random {
+		random[i] = byte(i*151 + 7*(i>>3) + 0x80) // deterministic, mostly high bytes
+	}
+	tests := []struct {
+		name     string
+		body     []byte
+		encoding string // Content-Encoding
+		message  string
+		body2    string // the Body it must keep, if not ""
+	}{
+		{"gzip without Content-Encoding", jsonGz, "", "", string(jsonGz)},
+		{"gzip of plain text without Content-Encoding", gzipped("slow down"), "", "", ""},
+		{"gzip with Content-Encoding is decompressed", jsonGz, "gzip", "slow down", `{"error":{"message":"slow down"}}`},
+		{"x-gzip, any case and spacing", jsonGz, " X-GZIP ", "slow down", ""},
+		{"gzip of plain text", gzipped("upstream timed out"), "gzip", "upstream timed out", ""},
+		{"truncated gzip gives what it can", jsonGz[:len(jsonGz)-8], "gzip", "slow down", ""},
+		{"corrupt gzip stays binary", append([]byte{0x1f, 0x8b}, random[:40]...), "gzip", "", ""},
+		{"gzip header that is not gzip encoded", []byte("plain words"), "gzip", "plain words", ""},
+		{"other encodings are not decoded", jsonGz, "br", "", ""},
+		{"stacked encodings are not decoded", jsonGz, "gzip, br", "", ""},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "", "", ""},
+		{"NUL bytes", []byte("ab\x00cd"), "", "", ""},
+		{"UTF-16 with BOM", []byte("\xff\xfee\x00r\x00r\x00"), "", "", ""},
+		{"random high bytes", random, "", "", ""},
+		{"control heavy", []byte("\x01\x02\x03\x04\x05abcdefghij"), "", "", ""},
+		{"a few controls are text", []byte("bad\x01request\x02here"), "", "bad request here", ""},
+		{"legacy-encoded accent is text", []byte("caf\xe9 closed"), "", "caf\uFFFD closed", ""},
+		{"one invalid byte in five is text", []byte("ab\xffcd"), "", "ab\uFFFDcd", ""},
+		{"more than one in five is binary", []byte("a\xffb\xffc"), "", "", ""},
+		{"BOM before JSON", []byte("\xef\xbb\xbf{\"message\":\"bom json\"}"), "", "bom json", ""},
+		{"white space, BOM, white space before JSON", []byte(" \n\xef\xbb\xbf \t{\"error\":\"bom json\"}\n"), "", "bom json", ""},
+		{"two BOMs before JSON", []byte("\xef\xbb\xbf\xef\xbb\xbf{\"detail\":\"bom json\"}"), "", "bom json", ""},
+		{"BOM before HTML", []byte("\xef\xbb\xbf<!DOCTYPE html><html><body>Bad Gateway</body></html>"), "", "", ""},
+		{"BOM before JSON array", []byte("\xef\xbb\xbf[1]"), "", "", ""},
+		{"BOM before plain text", []byte("\xef\xbb\xbfplain words"), "", "plain words", ""},
+		{"gzipped BOM and JSON", gzipped("\xef\xbb\xbf{\"message\":\"bom json\"}"), "gzip", "bom json", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := response(502, bytes.NewReader(tt.body), "Content-Encoding", tt.encoding)
+			e := FromResponse(resp).(*Error)
+			if e.Message != tt.message {
+				t.Errorf("Message = %q, want %q", e.Message, tt.message)
+			}
+			if tt.body2 != "" && string(e.Body) != tt.body2 {
+				t.Errorf("Body = %q, want %q", e.Body, tt.body2)
+			}
+			want := "example: 502 Bad Gateway"
+			if tt.message != "" {
+				want += ": " + tt.message
+			}
+			if got := e.Error(); got != want {
+				t.Errorf("Error() = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestFromResponseGzipBomb: a gzip body that expands a thousandfold is
+// decompressed to MaxBodyBytes at most.
+func TestFromResponseGzipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 64 { // 64 MiB of zeros
+		zw.Write(zeros)
+	}
+	zw.Close()
+	bomb := buf.Bytes()
+	if len(bomb) > MaxBodyBytes {
+		t.Fatalf("the bomb is %d bytes, more than one read", len(bomb))
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	e := FromResponse(response(500, bytes.NewReader(bomb), "Content-Encoding", "gzip")).(*Error)
+	runtime.ReadMemStats(&after)
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 2<<20 {
+		t.Errorf("decompressing allocated %d bytes", allocated)
+	}
+	if len(e.Body) != maxKeptBody || e.Message != "" {
+		t.Errorf("Body %d bytes, Message %q", len(e.Body), e.Message)
+	}
+	if got := gunzip(bomb); len(got) != MaxBodyBytes {
+		t.Errorf("gunzip gave %d bytes, want MaxBodyBytes", len(got))
+	}
+}
+
+func TestIndexString(t *testing.T) {
+	for _, tt := range []struct {
+		b, s string
+	}{
+		{"", "a"}, {"a", ""}, {"abc", "abc"}, {"xabc", "abc"}, {"abcx", "abc"}, {"ab", "abc"},
+		{"aab", "ab"}, {"abab", "bab"}, {"xxxxxxxxxy", "xy"}, {"xyz", "z"}, {"zzz", "zz"}, {"abc", "d"},
+	} {
+		if got, want := indexString([]byte(tt.b), tt.s), strings.Index(tt.b, tt.s); got != want {
+			t.Errorf("indexString(%q, %q) = %d, want %d", tt.b, tt.s, got, want)
+		}
 	}
 }

@@ -2,12 +2,17 @@ package errcodes
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -139,6 +144,217 @@ func TestBackoff(t *testing.T) {
 			if d := Backoff(b[0], b[1], attempt, nil); d < 0 || d > max(b[0], b[1], 0) {
 				t.Errorf("Backoff(%v, %v, %d) = %v", b[0], b[1], attempt, d)
 			}
+		}
+	}
+}
+
+func TestParseRetryAfterMs(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   time.Duration
+		wantOK bool
+	}{
+		{"0", 0, true},
+		{"250", 250 * time.Millisecond, true},
+		{" 250 ", 250 * time.Millisecond, true},
+		{"1500.5", 1500*time.Millisecond + 500*time.Microsecond, true},
+		{"0.000001", time.Nanosecond, true},
+		{"0.0000019", time.Nanosecond, true}, // beyond the nanosecond: dropped
+		{"007", 7 * time.Millisecond, true},
+		{"000000000000000000000000000001", time.Millisecond, true},
+		{"86399999.999999", MaxRetryAfter - time.Nanosecond, true},
+		{"86400000", MaxRetryAfter, true},
+		{"999999999999999999", MaxRetryAfter, true},
+		{"1" + strings.Repeat("0", 400), MaxRetryAfter, true},
+		// Only plain non-negative decimals: everything ParseFloat accepts
+		// beyond that is ignored (issue 8, item 5).
+		{"", 0, false},
+		{" ", 0, false},
+		{"inf", 0, false},
+		{"Inf", 0, false},
+		{"+Inf", 0, false},
+		{"Infinity", 0, false},
+		{"infinity", 0, false},
+		{"NaN", 0, false},
+		{"nan", 0, false},
+		{"0x1p10", 0, false},
+		{"0x10", 0, false},
+		{"1e400", 0, false},
+		{"1e3", 0, false},
+		{"1E3", 0, false},
+		{"-5", 0, false},
+		{"-0", 0, false},
+		{"+5", 0, false},
+		{"1_000", 0, false},
+		{".5", 0, false},
+		{"5.", 0, false},
+		{".", 0, false},
+		{"1.2.3", 0, false},
+		{"1 000", 0, false},
+		{"1,5", 0, false},
+		{"٣", 0, false}, // an Arabic-Indic digit
+		{"5ms", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseRetryAfterMs(tt.in)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("parseRetryAfterMs(%q) = %v, %t; want %v, %t", tt.in, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+// TestBadRetryAfterMsFallsBack: a retry-after-ms that is no plain decimal
+// never overrides a valid Retry-After, in FromResponse and in Backoff.
+func TestBadRetryAfterMsFallsBack(t *testing.T) {
+	for _, bad := range []string{"inf", "Infinity", "NaN", "0x1p10", "1e400", "-5", "1_000", "+5", "1e1", ".5"} {
+		t.Run(bad, func(t *testing.T) {
+			e := FromResponse(response(429, nil, "Retry-After", "7", "Retry-After-Ms", bad)).(*Error)
+			if e.RetryAfter != 7*time.Second {
+				t.Errorf("FromResponse RetryAfter = %v, want 7s from Retry-After", e.RetryAfter)
+			}
+			resp := response(429, nil, "Retry-After", "3", "Retry-After-Ms", bad)
+			if d := Backoff(time.Second, time.Minute, 0, resp); d != 3*time.Second {
+				t.Errorf("Backoff = %v, want 3s from Retry-After", d)
+			}
+		})
+	}
+}
+
+// panickyError panics in each of its methods, as some hand-made error
+// types with nil fields do.
+type panickyError struct{ inner *url.Error }
+
+func (e panickyError) Error() string { return e.inner.Err.Error() }
+func (e panickyError) Unwrap() error { return e.inner.Err }
+
+// TestCheckRetryNilFields: no error value, however built, makes CheckRetry
+// panic (issue 8, item 5). Errors it cannot inspect are retried, as
+// go-retryablehttp retries a *url.Error whose Err is nil.
+func TestCheckRetryNilFields(t *testing.T) {
+	bg := context.Background()
+	urlErr := func(err error) error { return &url.Error{Op: "Get", URL: "https://api.test", Err: err} }
+	var nilURL *url.Error
+	var nilOp *net.OpError
+	var nilVerification *tls.CertificateVerificationError
+	tests := []struct {
+		name    string
+		err     error
+		want    bool
+		wantErr bool
+	}{
+		{"url.Error with nil Err", &url.Error{Op: "Get", URL: "https://api.test"}, true, false},
+		{"nil *url.Error", nilURL, true, false},
+		{"wrapped nil *url.Error", fmt.Errorf("call: %w", nilURL), true, false},
+		{"url.Error around nil *url.Error", urlErr(nilURL), true, false},
+		{"net.OpError with nil Err", &net.OpError{Op: "dial", Net: "tcp"}, true, false},
+		{"url.Error around net.OpError with nil Err", urlErr(&net.OpError{Op: "dial", Net: "tcp"}), true, false},
+		{"nil *net.OpError", nilOp, true, false},
+		{"url.Error around nil *net.OpError", urlErr(nilOp), true, false},
+		{"net.OpError around nil os.SyscallError", urlErr(&net.OpError{Op: "read", Err: &os.SyscallError{}}), true, false},
+		{"empty net.DNSError", urlErr(&net.DNSError{}), true, false},
+		{"empty tls.RecordHeaderError", urlErr(tls.RecordHeaderError{}), true, false},
+		{"tls verification error with nil Err", urlErr(&tls.CertificateVerificationError{}), false, true},
+		// Its Unwrap dereferences nil, so the chain cannot be walked.
+		{"nil *tls.CertificateVerificationError", urlErr(nilVerification), true, false},
+		{"x509 hostname error without certificate", urlErr(x509.HostnameError{Host: "api.test"}), false, true},
+		{"x509 invalid certificate without certificate", urlErr(x509.CertificateInvalidError{}), false, true},
+		{"x509 unknown authority without certificate", urlErr(x509.UnknownAuthorityError{}), false, true},
+		{"tls verification around hostname error without certificate", urlErr(&tls.CertificateVerificationError{Err: x509.HostnameError{}}), false, true},
+		{"joined with nils", errors.Join(nilURL, &url.Error{}, urlErr(nil)), true, false},
+		{"error whose methods panic", panickyError{}, true, false},
+		{"url.Error around an error whose methods panic", urlErr(panickyError{}), true, false},
+		{"cancelled inside a nil-field chain", errors.Join(&net.OpError{}, urlErr(context.Canceled)), false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CheckRetry(bg, nil, tt.err)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Errorf("CheckRetry = %t, %v; want %t, error %t", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestBackoffTotal: Backoff never panics or overflows, and stays within
+// [max(min, 0) capped at max, max(max, 0)] for any bounds and attempt
+// (issue 8, item 5: rand.N panicked for min <= 0 and max = MaxInt64).
+func TestBackoffTotal(t *testing.T) {
+	const huge = time.Duration(math.MaxInt64)
+	retryAfter := func(v string) *http.Response { return response(429, nil, "Retry-After", v) }
+	tests := []struct {
+		name     string
+		min, max time.Duration
+		attempts []int
+		resp     *http.Response
+	}{
+		{"zero min, MaxInt64 max", 0, huge, nil, nil},
+		{"negative min, MaxInt64 max", -1, huge, nil, nil},
+		{"MinInt64 min, MaxInt64 max", math.MinInt64, huge, nil, nil},
+		{"1ns min, MaxInt64 max", 1, huge, nil, nil},
+		{"MaxInt64 min and max", huge, huge, nil, nil},
+		{"MaxInt64 min, small max", huge, time.Second, nil, nil},
+		{"min above max", 5 * time.Second, time.Second, nil, nil},
+		{"zero max", time.Second, 0, nil, nil},
+		{"negative max", time.Second, -time.Second, nil, nil},
+		{"both negative", -2, -1, nil, nil},
+		{"both MinInt64", math.MinInt64, math.MinInt64, nil, nil},
+		{"both zero", 0, 0, nil, nil},
+		{"zero min, 1ns max", 0, 1, nil, nil},
+		{"zero min, MaxInt64 max, huge Retry-After", 0, huge, nil, retryAfter("99999999999999999999")},
+		{"zero min, MaxInt64 max, Retry-After date", 0, huge, nil, retryAfter("Fri, 01 Jan 2100 00:00:00 GMT")},
+		{"negative max, Retry-After", -1, -1, nil, retryAfter("5")},
+		{"min above max, Retry-After", time.Minute, time.Second, nil, retryAfter("5")},
+	}
+	attempts := []int{math.MinInt, -1, 0, 1, 2, 30, 61, 62, 63, 64, 65, 127, 1 << 20, math.MaxInt}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hi := max(tt.max, 0)
+			lo := min(max(tt.min, 0), hi)
+			for _, attempt := range attempts {
+				for range 20 {
+					if d := Backoff(tt.min, tt.max, attempt, tt.resp); d < lo || d > hi {
+						t.Fatalf("Backoff(%v, %v, %d) = %v, outside [%v, %v]", tt.min, tt.max, attempt, d, lo, hi)
+					}
+				}
+			}
+		})
+	}
+	if d := Backoff(5*time.Second, time.Second, 3, nil); d != time.Second {
+		t.Errorf("min above max: Backoff = %v, want the max, 1s", d)
+	}
+}
+
+// TestBackoffZeroMinGrows: with a minimum of zero or less, the waits grow
+// from backoffBase (100ms) instead of spanning the whole maximum from the
+// first retry (issue 8, item 5).
+func TestBackoffZeroMinGrows(t *testing.T) {
+	tests := []struct {
+		min, max time.Duration
+		attempt  int
+		upper    time.Duration
+	}{
+		{0, 30 * time.Second, 0, 100 * time.Millisecond},
+		{0, 30 * time.Second, 1, 200 * time.Millisecond},
+		{0, 30 * time.Second, 3, 800 * time.Millisecond},
+		{0, 30 * time.Second, 8, 25600 * time.Millisecond},
+		{0, 30 * time.Second, 9, 30 * time.Second},
+		{-time.Second, 30 * time.Second, 0, 100 * time.Millisecond},
+		{0, math.MaxInt64, 0, 100 * time.Millisecond},
+		{0, math.MaxInt64, 10, 100 * time.Millisecond << 10},
+		{0, math.MaxInt64, -5, 100 * time.Millisecond},
+		{0, 50 * time.Millisecond, 0, 50 * time.Millisecond}, // a max below the base caps it
+	}
+	for _, tt := range tests {
+		seen := map[time.Duration]bool{}
+		for range 200 {
+			d := Backoff(tt.min, tt.max, tt.attempt, nil)
+			if d < 0 || d > tt.upper {
+				t.Fatalf("Backoff(%v, %v, %d) = %v, outside [0, %v]", tt.min, tt.max, tt.attempt, d, tt.upper)
+			}
+			seen[d] = true
+		}
+		if len(seen) < 2 {
+			t.Errorf("Backoff(%v, %v, %d): no jitter", tt.min, tt.max, tt.attempt)
 		}
 	}
 }
