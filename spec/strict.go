@@ -391,6 +391,13 @@ func (w *walker) badKey(kind objKind, key string, off int64) error {
 				return w.errorf(off, "%s; did you mean %q?", msg, k)
 			}
 		}
+		for other, keys := range specKeys {
+			for _, k := range keys {
+				if objKind(other) != kind && editDistance(strings.ToLower(key), k) <= 2 {
+					return w.errorf(off, "%s; did you mean %q? it belongs in %s", msg, k, objName[other])
+				}
+			}
+		}
 	}
 	return w.errorf(off, "%s; the keys of %s are %s: rename or delete it", msg, objName[kind], strings.Join(specKeys[kind], ", "))
 }
