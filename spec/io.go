@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 )
 
 // SchemaFile is the name of the JSON Schema that describes spec files; it
@@ -60,46 +59,52 @@ type fileWire struct {
 	} `json:"errors"`
 }
 
-// Parse parses spec data read from path (used in messages). Unknown fields
-// are errors, so a misspelt key is never silently ignored. Errors name the
-// line of the problem.
+// Parse parses spec data read from path (used in messages). It is strict,
+// so that what reviewers read is what the generator uses, whichever JSON
+// reader they use: every key must be exactly the JSON name of a spec field
+// (case-sensitive; the legacy keys of fileWire are read and dropped) and
+// appear once in its object; the file is one UTF-8 JSON object without a
+// byte-order mark; every value has its field's type (so nothing nests
+// deeper than the spec's four levels) and is not null; codes are whole
+// numbers in digits that fit an int; and there are at most MaxEntries
+// entries of at most MaxTips tips and MaxAliases aliases. Errors name the
+// line of the problem and say what to do. Parse does not validate the
+// values; see Validate.
 func Parse(path string, data []byte) (*File, error) {
+	lines, err := walk(path, data)
+	if err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var w fileWire
 	if err := dec.Decode(&w); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(data, err, dec)), err)
+		return nil, fmt.Errorf("%s:%d: %w", path, lineAt(data, errorOffset(err, dec)), err)
 	}
 	f := w.File
 	f.Source = w.Source.Source
-	f.Errors = nil
-	if w.Errors != nil {
-		f.Errors = make([]Entry, len(w.Errors))
-		for i := range w.Errors {
-			f.Errors[i] = w.Errors[i].Entry
+	f.Errors = make([]Entry, len(w.Errors))
+	for i := range w.Errors {
+		e := w.Errors[i].Entry
+		// "aliases": [] and a missing key mean the same, and marshal the same.
+		if len(e.Aliases) == 0 {
+			e.Aliases = nil
 		}
+		if len(e.Tips) == 0 {
+			e.Tips = nil
+		}
+		f.Errors[i] = e
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%s:%d: unexpected data after the spec object", path, lineAt(data, dec.InputOffset()))
-	}
-	lines, err := entryLines(data)
-	if err != nil || len(lines) != len(f.Errors) {
-		// Decode succeeded, so the token walk cannot fail; be safe anyway.
-		lines = nil
+	if len(lines.entries) != len(f.Errors) {
+		// Decoding succeeded, so the walk saw the same entries; be safe anyway.
+		lines.entries = nil
 	}
 	f.path, f.lines = path, lines
 	return &f, nil
 }
 
 // errorOffset returns the input offset a decoding error is about.
-func errorOffset(data []byte, err error, dec *json.Decoder) int64 {
-	// encoding/json reports an unknown field without its offset, after
-	// reading the whole object: find the key before that point.
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		if i := bytes.LastIndex(data[:min(dec.InputOffset(), int64(len(data)))], []byte(name)); i >= 0 {
-			return int64(i)
-		}
-	}
+func errorOffset(err error, dec *json.Decoder) int64 {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -109,47 +114,6 @@ func errorOffset(data []byte, err error, dec *json.Decoder) int64 {
 		return typ.Offset
 	}
 	return dec.InputOffset()
-}
-
-// entryLines walks the JSON tokens to find the line each element of the
-// top-level "errors" array starts on.
-func entryLines(data []byte) ([]int, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil { // {
-		return nil, err
-	}
-	var lines []int
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		if key != "errors" {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if _, err := dec.Token(); err != nil { // [ (or null)
-			return nil, err
-		}
-		for dec.More() {
-			start := dec.InputOffset()
-			if i := bytes.IndexByte(data[start:], '{'); i >= 0 {
-				start += int64(i)
-			}
-			lines = append(lines, lineAt(data, start))
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, err
-			}
-		}
-		if _, err := dec.Token(); err != nil { // ]
-			return nil, err
-		}
-	}
-	return lines, nil
 }
 
 // lineAt returns the 1-based line of byte offset off in data.
@@ -167,6 +131,9 @@ func (f *File) Marshal() ([]byte, error) {
 	}
 	out := *f
 	out.Errors = slices.Clone(f.Errors)
+	if out.Errors == nil {
+		out.Errors = []Entry{} // null would not parse
+	}
 	slices.SortStableFunc(out.Errors, func(a, b Entry) int { return cmp.Compare(a.Code, b.Code) })
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

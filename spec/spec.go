@@ -22,11 +22,11 @@ type File struct {
 	// Errors lists the documented codes, sorted by Code.
 	Errors []Entry `json:"errors"`
 
-	// path is the file this spec was read from, and lines the line of each
-	// entry in it; both are empty for a spec built in memory, whose
-	// messages name docsPath and each entry's docs line instead.
+	// path is the file this spec was read from, and lines the lines of
+	// its keys and entries; both are empty for a spec built in memory,
+	// whose messages name docsPath and each entry's docs line instead.
 	path     string
-	lines    []int
+	lines    lineIndex
 	docsPath string
 }
 

@@ -3,7 +3,9 @@ package spec
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,7 +36,8 @@ func TestValidate(t *testing.T) {
 		{"url", func(f *File) { f.Source.URL = "https://docs.example.com/errors.md" }, ""},
 		{"url scheme", func(f *File) { f.Source.URL = "ftp://x/errors.md" }, `source url "ftp://x/errors.md" is not an http or https URL`},
 		{"url credentials", func(f *File) { f.Source.URL = "https://u:p@x/errors.md" }, "holds credentials"},
-		{"url control", func(f *File) { f.Source.URL = "https://x/a\u202eb" }, "holds spaces, control or non-ASCII"},
+		{"url control", func(f *File) { f.Source.URL = "https://x/a\u202eb" }, "docs.md: source url holds U+202E, a bidirectional control"},
+		{"url non-ASCII", func(f *File) { f.Source.URL = "https://x/a\u00e9b" }, "holds spaces, control or non-ASCII"},
 		{"etag control", func(f *File) { f.Source.ETag = "\"a\nb\"" }, "source etag"},
 		{"long last-modified", func(f *File) { f.Source.LastModified = strings.Repeat("x", 300) }, "source last_modified"},
 		{"aliases", func(f *File) { f.Errors[0].Aliases = []string{"RateLimited", "Throttled"} }, ""},
@@ -54,7 +57,7 @@ func TestValidate(t *testing.T) {
 		{"sentinel clash", func(f *File) { f.Errors[1].Name = "ErrTooManyRequests" }, "code 400 declares ErrTooManyRequests, which code 429 (docs.md:4) declares too"},
 		{"empty description", func(f *File) { f.Errors[0].Description = "" }, "code 429 has an empty description"},
 		{"empty remedy is allowed", func(f *File) { f.Errors[0].Remedy = "" }, ""},
-		{"invalid UTF-8", func(f *File) { f.Errors[0].Tips = []string{"\xff"} }, "code 429 has text that is not valid UTF-8"},
+		{"invalid UTF-8", func(f *File) { f.Errors[0].Tips = []string{"\xff"} }, "docs.md:4: tip 1 of code 429 is not valid UTF-8"},
 		{"rule disagrees", func(f *File) { f.Errors[1].Retryable = true }, `code 400 says retryable true from the rule, but the rule says false; set retryable_from to "override"`},
 		{"override may disagree", func(f *File) { f.Errors[1].Retryable, f.Errors[1].RetryableFrom = true, FromOverride }, ""},
 		{"docs may disagree", func(f *File) { f.Errors[0].Retryable, f.Errors[0].RetryableFrom = false, FromDocs }, ""},
@@ -130,10 +133,11 @@ func TestParseErrors(t *testing.T) {
 		name, data, want string
 	}{
 		{"syntax", "{\n  \"prefix\": \"a\",\n  oops\n}", "f.json:3: invalid character 'o'"},
-		{"unknown field", "{\n  \"prefix\": \"a\",\n  \"errors\": [{\n    \"code\": 400,\n    \"retryabel\": true\n  }]\n}", `f.json:5: json: unknown field "retryabel"`},
-		{"wrong type", "{\n  \"errors\": [\n    {\"code\": \"400\"}\n  ]\n}", "f.json:3: json: cannot unmarshal string into Go struct field"},
+		{"unknown field", "{\n  \"prefix\": \"a\",\n  \"errors\": [{\n    \"code\": 400,\n    \"retryabel\": true\n  }]\n}", `f.json:5: key "retryabel" is not a spec field; did you mean "retryable"?`},
+		{"wrong type", "{\n  \"errors\": [\n    {\"name\": 400}\n  ]\n}", `f.json:3: "name" is a number, not a string`},
+		{"code as string", "{\n  \"errors\": [\n    {\"code\": \"400\"}\n  ]\n}", `f.json:3: "code" is a string, not a whole number`},
 		{"trailing data", "{\"prefix\": \"a\"}\n{}", "f.json:2: unexpected data after the spec object"},
-		{"empty", "", "f.json:1: EOF"},
+		{"empty", "", "f.json:1: the spec is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,6 +270,22 @@ func TestSchemaRejects(t *testing.T) {
 		"bad url":           func(m map[string]any) { m["source"].(map[string]any)["url"] = "ftp://x" },
 		"bad alias":         func(m map[string]any) { entry(m)["aliases"] = []any{"lower"} },
 		"bad removed":       func(m map[string]any) { entry(m)["removed"] = "yes" },
+		"bidi in remedy":    func(m map[string]any) { entry(m)["remedy"] = "Wait\u202e." },
+		"tag in tip":        func(m map[string]any) { entry(m)["tips"] = []any{"a\U000E0041"} },
+		"newline":           func(m map[string]any) { entry(m)["description"] = "Bad\nRequest" },
+		"zero-width path":   func(m map[string]any) { m["source"].(map[string]any)["path"] = "d\u200b.md" },
+		"long description":  func(m map[string]any) { entry(m)["description"] = strings.Repeat("x", MaxDescriptionLen+1) },
+		"long remedy":       func(m map[string]any) { entry(m)["remedy"] = strings.Repeat("x", MaxRemedyLen+1) },
+		"long tip":          func(m map[string]any) { entry(m)["tips"] = []any{strings.Repeat("x", MaxTipLen+1)} },
+		"too many tips": func(m map[string]any) {
+			entry(m)["tips"] = slices.Repeat([]any{"t"}, MaxTips+1)
+		},
+		"too many aliases": func(m map[string]any) {
+			entry(m)["aliases"] = slices.Repeat([]any{"A"}, MaxAliases+1)
+		},
+		"too many entries": func(m map[string]any) {
+			m["errors"] = slices.Repeat(m["errors"].([]any)[:1], MaxEntries+1)
+		},
 	} {
 		var doc map[string]any
 		json.Unmarshal(good, &doc)
@@ -291,4 +311,40 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return sch
+}
+
+// TestSchemaAcceptsCaps checks that the schema's bounds are the caps, not
+// tighter: a spec at every cap matches it.
+func TestSchemaAcceptsCaps(t *testing.T) {
+	f := valid()
+	e := &f.Errors[0]
+	e.Description = strings.Repeat("x", MaxDescriptionLen)
+	e.Remedy = strings.Repeat("x", MaxRemedyLen)
+	e.Tips = slices.Repeat([]string{strings.Repeat("x", MaxTipLen)}, MaxTips)
+	for i := range MaxAliases {
+		e.Aliases = append(e.Aliases, fmt.Sprintf("A%d", i))
+	}
+	for c := 100; len(f.Errors) < MaxEntries; c++ {
+		if _, ok := f.Lookup(c); !ok {
+			f.Errors = append(f.Errors, Entry{Code: c, Name: fmt.Sprintf("C%d", c), Description: "d", RetryableFrom: FromDocs})
+		}
+	}
+	f.Errors[1].Remedy = "Wait 🚀 ❤️ cafÃ© naïve\u00a0now"
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSchema(t).Validate(doc); err != nil {
+		t.Errorf("a spec at the caps does not match %s: %v", SchemaFile, err)
+	}
+	if _, err := Parse("errors.json", data); err != nil {
+		t.Errorf("a spec at the caps does not parse: %v", err)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 var prefixRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,39}$`)
@@ -18,15 +17,15 @@ const maxValidatorLen = 256
 // SetDocsPath sets the docs path that validation messages name for a spec
 // built in memory from the docs, whose entries carry docs line numbers.
 func (f *File) SetDocsPath(path string) {
-	f.path, f.lines = "", nil
+	f.path, f.lines = "", lineIndex{}
 	f.docsPath = path
 }
 
 // where names the place an entry came from, for messages: the spec file and
 // line when the spec was read from disk, the docs row otherwise.
 func (f *File) where(i int) string {
-	if f.path != "" && i < len(f.lines) {
-		return fmt.Sprintf("%s:%d", f.path, f.lines[i])
+	if f.path != "" && i < len(f.lines.entries) {
+		return fmt.Sprintf("%s:%d", f.path, f.lines.entries[i].start)
 	}
 	if f.Errors[i].Line <= 0 {
 		// An entry the docs no longer list, carried over from the spec.
@@ -37,6 +36,22 @@ func (f *File) where(i int) string {
 		docs = f.Source.Path
 	}
 	return fmt.Sprintf("%s:%d", docs, f.Errors[i].Line)
+}
+
+// whereField names the place of a field of entry i, for messages: the line
+// of its key in the spec file, or of its element item (counting from 0) for
+// "aliases" and "tips" when item >= 0; where(i) otherwise.
+func (f *File) whereField(i int, key string, item int) string {
+	if f.path != "" && i < len(f.lines.entries) {
+		el := f.lines.entries[i]
+		if lines := el.items[key]; item >= 0 && item < len(lines) {
+			return fmt.Sprintf("%s:%d", f.path, lines[item])
+		}
+		if line, ok := el.keys[key]; ok {
+			return fmt.Sprintf("%s:%d", f.path, line)
+		}
+	}
+	return f.where(i)
 }
 
 // top names the spec as a whole, for messages about its top-level fields.
@@ -53,31 +68,65 @@ func (f *File) top() string {
 	return "spec"
 }
 
+// topField names the place of a top-level key ("prefix") or a key of the
+// source ("source.url"), for messages: its line in the spec file, or top().
+func (f *File) topField(key string) string {
+	if line, ok := f.lines.keys[key]; ok && f.path != "" {
+		return fmt.Sprintf("%s:%d", f.path, line)
+	}
+	return f.top()
+}
+
 // Validate checks everything the generator relies on and returns every
 // problem found, joined, each naming the file and line it is about.
+//
+// Beyond the values the generator needs, it keeps what reviewers read
+// honest: no text may hold hidden runes (HiddenRune), control characters
+// or line breaks, and texts and lists stay within the caps (MaxEntries,
+// MaxDescriptionLen, ...).
 func (f *File) Validate() error {
 	var errs []error
 	bad := func(where, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
 	}
-	if !ValidPrefix(f.Prefix) {
-		bad(f.top(), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -); set one with -prefix", f.Prefix)
+	// text reports what is wrong with s, the field what at where, as spec
+	// text; it returns whether s is clean.
+	text := func(where, what, s string) bool {
+		if p := textProblem(s); p != "" {
+			bad(where, "%s %s", what, p)
+			return false
+		}
+		return true
+	}
+	// length reports s, the field what at where, when it is longer than max.
+	length := func(where, what, s string, max int) {
+		if len(s) > max {
+			bad(where, "%s is %d bytes, more than %d; shorten it (gen cuts the docs' text to fit)", what, len(s), max)
+		}
+	}
+	text(f.topField("$schema"), `"$schema"`, f.Schema)
+	if text(f.topField("prefix"), "prefix", f.Prefix) && !ValidPrefix(f.Prefix) {
+		bad(f.topField("prefix"), "prefix %q is not a lower-case word (a-z, then up to 39 of a-z 0-9 . _ -); set one with -prefix", f.Prefix)
 	}
 	if f.Source.Path == "" {
-		bad(f.top(), "source path is empty; regenerate the spec with gen")
+		bad(f.topField("source"), "source path is empty; regenerate the spec with gen")
 	}
-	if f.Source.URL != "" {
+	text(f.topField("source.path"), "source path", f.Source.Path)
+	if f.Source.URL != "" && text(f.topField("source.url"), "source url", f.Source.URL) {
 		if err := checkSourceURL(f.Source.URL); err != nil {
-			bad(f.top(), "source url %q %v; fix it or pass -docs with the page's address", f.Source.URL, err)
+			bad(f.topField("source.url"), "source url %q %v; fix it or pass -docs with the page's address", f.Source.URL, err)
 		}
 	}
 	for _, v := range [...]struct{ name, value string }{{"etag", f.Source.ETag}, {"last_modified", f.Source.LastModified}} {
-		if !validValidator(v.value) {
-			bad(f.top(), "source %s %q is not a short line of printable ASCII; delete it (the next fetch sets it again)", v.name, v.value)
+		if text(f.topField("source."+v.name), "source "+v.name, v.value) && !validValidator(v.value) {
+			bad(f.topField("source."+v.name), "source %s %q is not a short line of printable ASCII; delete it (the next fetch sets it again)", v.name, v.value)
 		}
 	}
 	if len(f.Errors) == 0 {
-		bad(f.top(), "no error codes; check that the docs hold the error table")
+		bad(f.topField("errors"), "no error codes; check that the docs hold the error table")
+	}
+	if len(f.Errors) > MaxEntries {
+		bad(f.where(MaxEntries), "the spec has %d entries, more than %d; a spec holds at most one per HTTP status (100-599)", len(f.Errors), MaxEntries)
 	}
 	codes := map[int]int{}     // code -> entry index
 	idents := map[string]int{} // every identifier an entry declares -> entry index
@@ -91,13 +140,19 @@ func (f *File) Validate() error {
 		} else {
 			codes[e.Code] = i
 		}
+		if len(e.Aliases) > MaxAliases {
+			bad(f.whereField(i, "aliases", MaxAliases), "code %d has %d aliases, more than %d; drop the oldest", e.Code, len(e.Aliases), MaxAliases)
+		}
 		for k, name := range append([]string{e.Name}, e.Aliases...) {
-			what := "name"
+			kind, what, where := "name", fmt.Sprintf("name of code %d", e.Code), f.whereField(i, "name", -1)
 			if k > 0 {
-				what = "alias"
+				kind, what, where = "alias", fmt.Sprintf("alias %d of code %d", k, e.Code), f.whereField(i, "aliases", k-1)
+			}
+			if !text(where, what, name) {
+				continue
 			}
 			if !ValidName(name) {
-				bad(at, "%s %q of code %d is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", what, name, e.Code)
+				bad(at, "%s %q of code %d is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", kind, name, e.Code)
 				continue
 			}
 			for _, id := range []string{name, "Err" + name} {
@@ -115,11 +170,19 @@ func (f *File) Validate() error {
 		if e.Description == "" {
 			bad(at, "code %d has an empty description; give the row a description", e.Code)
 		}
-		for _, s := range append([]string{e.Name, e.Description, e.Remedy}, e.Tips...) {
-			if !utf8.ValidString(s) {
-				bad(at, "code %d has text that is not valid UTF-8; fix the text", e.Code)
-				break
-			}
+		where := f.whereField(i, "description", -1)
+		text(where, fmt.Sprintf("description of code %d", e.Code), e.Description)
+		length(where, fmt.Sprintf("description of code %d", e.Code), e.Description, MaxDescriptionLen)
+		where = f.whereField(i, "remedy", -1)
+		text(where, fmt.Sprintf("remedy of code %d", e.Code), e.Remedy)
+		length(where, fmt.Sprintf("remedy of code %d", e.Code), e.Remedy, MaxRemedyLen)
+		if len(e.Tips) > MaxTips {
+			bad(f.whereField(i, "tips", MaxTips), "code %d has %d tips, more than %d; drop some", e.Code, len(e.Tips), MaxTips)
+		}
+		for k, tip := range e.Tips {
+			where, what := f.whereField(i, "tips", k), fmt.Sprintf("tip %d of code %d", k+1, e.Code)
+			text(where, what, tip)
+			length(where, what, tip, MaxTipLen)
 		}
 		switch e.RetryableFrom {
 		case FromRule:
@@ -127,6 +190,8 @@ func (f *File) Validate() error {
 				bad(at, "code %d says retryable %t from the rule, but the rule says %t; set retryable_from to %q to override", e.Code, e.Retryable, DefaultRetryable(e.Code), FromOverride)
 			}
 		case FromDocs, FromOverride:
+			// A removed entry keeps its override: the generator carries it
+			// over so the decision survives if the code comes back.
 		default:
 			bad(at, "code %d: retryable_from %q is not %q, %q or %q; use one of them", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
 		}
