@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,9 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 	src, err := checkDocs(d)
 	if err != nil {
 		return nil, err
+	}
+	if lines, runes := hiddenLines(src); len(lines) > 0 {
+		warn(fmt.Sprintf("%s:%s: the text holds characters a reader cannot see (%s); gen removes them, but check the page for hidden text", d.path, joinInts(lines, ","), strings.Join(runes, ", ")))
 	}
 	if lines := mojibakeLines(src); len(lines) > 0 {
 		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", d.path, joinInts(lines, ",")))
@@ -156,6 +160,14 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 			continue
 		}
 		desc, remedy := rowTexts(r, c, cols)
+		if len(desc) > spec.MaxDescriptionLen {
+			problems.add(r.line, fmt.Errorf("%s: the description of %s is %d bytes, more than the %d of a description; name the description column with -desc-col, or shorten the cell", at, codeText, len(desc), spec.MaxDescriptionLen))
+			continue
+		}
+		if len(remedy) > spec.MaxRemedyLen {
+			problems.add(r.line, fmt.Errorf("%s: the remedy of %s is %d bytes, more than the %d of a remedy; name the remedy column with -remedy-col, or shorten the cell", at, codeText, len(remedy), spec.MaxRemedyLen))
+			continue
+		}
 		if remedy == "" {
 			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
 		}
@@ -297,4 +309,27 @@ func joinInts(ns []int, sep string) string {
 		s[i] = strconv.Itoa(n)
 	}
 	return strings.Join(s, sep)
+}
+
+// hiddenLines returns the lines of src that hold characters a reader cannot
+// see (spec.HiddenRune: bidi controls, zero-width and tag characters,
+// invisible fillers), and those characters, at most five, as U+XXXX.
+func hiddenLines(src []byte) (lines []int, runes []string) {
+	line := 1
+	for _, r := range string(src) {
+		if r == '\n' {
+			line++
+			continue
+		}
+		if r == '\uFFFD' || !spec.HiddenRune(r) {
+			continue // invalid UTF-8 is refused before; U+FFFD is mojibake's
+		}
+		if len(lines) == 0 || lines[len(lines)-1] != line {
+			lines = append(lines, line)
+		}
+		if u := fmt.Sprintf("%U", r); len(runes) < 5 && !slices.Contains(runes, u) {
+			runes = append(runes, u)
+		}
+	}
+	return lines, runes
 }

@@ -68,7 +68,7 @@ func TestInputErrors(t *testing.T) {
 		{"header without rows", hdr, "", nil, "docs.md:1: no table found"},
 		{"header and an empty row", hdr + "|  |  |  |\n", "", nil, "docs.md:1: the error table lists no error code from 400 to 599"},
 		{"spec on disk: bad JSON", good, "{\n  \"prefix\": \"docs\",\n  nope\n}\n", nil, "errors.json:3: invalid character 'n' looking for beginning of object key string"},
-		{"spec on disk: unknown field", good, "{\n  \"prefix\": \"docs\",\n  \"errorz\": []\n}\n", nil, `errors.json:3: json: unknown field "errorz"`},
+		{"spec on disk: unknown field", good, "{\n  \"prefix\": \"docs\",\n  \"errorz\": []\n}\n", nil, `errors.json:3: key "errorz" is not a spec field; did you mean "errors"?`},
 		{"spec on disk: rule disagreement", good, strings.Replace(validSpec(""), `"retryable": false`, `"retryable": true`, 1), nil, `errors.json:5: code 400 says retryable true from the rule, but the rule says false; set retryable_from to "override" to override`},
 		{"spec on disk: duplicate", good, validSpec(`,
     {"code": 400, "name": "Again", "description": "Again", "remedy": "x", "retryable": false, "retryable_from": "rule", "line": 4}`), nil, "errors.json:6: code 400 is documented twice (first at "},

@@ -124,13 +124,13 @@ var hostileDocs = []hostileCase{
 		name: "tips per code are capped",
 		docs: hostileHeader + "| 400 | Bad | x |\n\n" + func() string {
 			var b strings.Builder
-			for i := range 15 {
+			for i := range 25 {
 				b.WriteString("- Tip " + itoa3(100+i) + ": a 400 means fix it.\n")
 			}
 			return b.String()
 		}(),
 		status: exitOK,
-		stderr: []string{"code 400 has 10 tips already; this one is not attached"},
+		stderr: []string{"code 400 has 20 tips already; this one is not attached"},
 		check: func(t *testing.T, f *spec.File) {
 			if n := len(f.Errors[0].Tips); n != maxTipsPerEntry {
 				t.Errorf("%d tips", n)
@@ -167,18 +167,54 @@ var hostileDocs = []hostileCase{
 		notStderr: []string{"string error codes"},
 	},
 	{
-		name:      "a bidi control in a header is escaped on the terminal",
+		name:      "a bidi control in a header is removed and reported",
 		docs:      "| Field\u202E | Type |\n|---|---|\n| id | string |\n",
 		status:    exitInput,
-		stderr:    []string{`Field\u202e`},
+		stderr:    []string{"docs.md:1: the text holds characters a reader cannot see (U+202E)", "line 1: Field | Type"},
 		notStderr: []string{"\u202E"},
 	},
 	{
-		name:      "an escape sequence in a cell is escaped on the terminal",
+		name:      "an escape sequence in a cell never reaches the terminal",
 		docs:      hostileHeader + "| 4\x1b[2J0 | Bad | x |\n",
 		status:    exitInput,
-		stderr:    []string{`\x1b[2J`},
+		stderr:    []string{`docs.md:3: code "4 [2J0" is not an HTTP status`},
 		notStderr: []string{"\x1b"},
+	},
+	{
+		name:   "hidden characters in a description are removed, and the lines named",
+		docs:   hostileHeader + "| 400 | Bad\u200b Re\u2066quest | Fix\U000E0041 it. |\n| 404 | Not\u3164Found | x |\n",
+		status: exitOK,
+		stderr: []string{"docs.md:3,4: the text holds characters a reader cannot see (U+200B, U+2066, U+E0041, U+3164)"},
+		check: func(t *testing.T, f *spec.File) {
+			if e := f.Errors[0]; e.Description != "Bad Request" || e.Remedy != "Fix it." || e.Name != "BadRequest" {
+				t.Errorf("400 = %+v", e)
+			}
+			if e := f.Errors[1]; e.Description != "NotFound" {
+				t.Errorf("404 = %+v", e)
+			}
+		},
+	},
+	{
+		name:   "an entity of a bidi control is removed too",
+		docs:   hostileHeader + "| 400 | Bad &#x202E;Request | Fix &#0;it. |\n",
+		status: exitOK,
+		check: func(t *testing.T, f *spec.File) {
+			if e := f.Errors[0]; e.Description != "Bad Request" || e.Remedy != "Fix it." {
+				t.Errorf("400 = %+v", e)
+			}
+		},
+	},
+	{
+		name:   "a description too long to be one",
+		docs:   hostileHeader + "| 400 | " + strings.Repeat("word ", 150) + "| x |\n",
+		status: exitInput,
+		stderr: []string{"docs.md:3: the description of 400 is 749 bytes, more than the 500 of a description"},
+	},
+	{
+		name:   "a remedy too long to be one",
+		docs:   hostileHeader + "| 400 | Bad | " + strings.Repeat("word ", 1000) + "|\n",
+		status: exitInput,
+		stderr: []string{"docs.md:3: the remedy of 400 is 4999 bytes, more than the 4096 of a remedy"},
 	},
 	{
 		name:   "a description that names an example function",
@@ -285,5 +321,27 @@ func TestHostileFiles(t *testing.T) {
 				t.Errorf("(%d) %s\nwant %q", status, out, tt.want)
 			}
 		})
+	}
+}
+
+// TestTerminalSafe checks the last guard of what gen prints: whatever a
+// message quotes, no control or format character reaches the terminal.
+func TestTerminalSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain\n", "plain\n"},
+		{"tab\tand newline\n", "tab\tand newline\n"},
+		{"bidi \u202Eevil\n", `bidi \u202eevil` + "\n"},
+		{"escape \x1b[2J\n", `escape \x1b[2J` + "\n"},
+		{"zero\u200bwidth", `zero\u200bwidth`},
+		{"bad \xff byte", `bad \xff byte`},
+		{"real \uFFFD stays", "real \uFFFD stays"},
+		{"emoji 🚨 ümlaut", "emoji 🚨 ümlaut"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		n, err := terminalSafe{&b}.Write([]byte(tt.in))
+		if err != nil || n != len(tt.in) || b.String() != tt.want {
+			t.Errorf("Write(%q) = %d, %v, wrote %q; want %q", tt.in, n, err, b.String(), tt.want)
+		}
 	}
 }

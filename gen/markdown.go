@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/errtable/errtable/spec"
 	"html"
 	"regexp"
 	"strings"
@@ -391,5 +392,5 @@ func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
 
 // cleanText collapses runs of white space to one space and trims.
 func cleanText(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return spec.CleanText(s)
 }

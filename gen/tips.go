@@ -10,9 +10,9 @@ import (
 // Bounds on tips, so that what a page makes gen write stays linear in the
 // page: a tip is a sentence or two about one code or a few.
 const (
-	maxTipBytes     = 2048 // a longer passage is an article, not a tip
-	maxCodesPerTip  = 5    // a passage naming more codes is an overview
-	maxTipsPerEntry = 10   // past these, a code's doc comment stops growing
+	maxTipBytes     = spec.MaxTipLen // a longer passage is an article, not a tip
+	maxCodesPerTip  = 5              // a passage naming more codes is an overview
+	maxTipsPerEntry = spec.MaxTips   // past these, a code's doc comment stops growing
 )
 
 // attachTips gives each entry the passages of prose that name its code
