@@ -16,6 +16,12 @@ type output struct {
 	spec  []byte            // the spec file's bytes
 	files map[string][]byte // slash-separated path in the output directory -> bytes
 	extra []target          // other files, by path
+	// report is the path of the report among extra, if any: the rest of
+	// extra is the docs snapshot.
+	report string
+	// docs is the docs page the run read, when it is a file: an input,
+	// which no file of the output may overwrite.
+	docs string
 }
 
 // fileNames returns the package's file names, sorted.

@@ -95,6 +95,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // execute runs a parsed configuration.
 func (c *config) execute(stderr io.Writer, warn func(string)) error {
+	if err := c.prepare(stderr); err != nil {
+		return err
+	}
 	prev, err := readPrevSpec(c.spec)
 	if err != nil {
 		return err
@@ -115,14 +118,14 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
-	o.extra = d.snapshot
+	o.extra, o.docs = d.snapshot, d.docs.path
 	if c.check {
 		paths, err := stale(o, c.spec, c.out)
 		if err != nil {
 			return err
 		}
 		for _, p := range paths {
-			fmt.Fprintf(stderr, "gen: %s is out of date; run %s\n", p, command)
+			fmt.Fprintln(stderr, "gen: "+staleMessage(p, command))
 		}
 		if len(paths) > 0 {
 			return errStale
@@ -145,7 +148,7 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 	report := diffSpecs(filepath.ToSlash(c.spec), prev, f)
 	report.api = breaks
 	if c.report != "" {
-		o.extra = append(o.extra, target{c.report, report.markdown()})
+		o.extra, o.report = append(o.extra, target{c.report, report.markdown()}), c.report
 	}
 	if err := write(o, c.spec, c.out); err != nil {
 		return err

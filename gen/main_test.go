@@ -27,7 +27,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"check after success", append([]string{"-check", "-docs", good}, out("a")...), exitOK, ""},
 		{"check when stale", append([]string{"-check", "-docs", good}, out("b")...), exitInput, "is out of date"},
 		{"bad docs", append([]string{"-docs", bad}, out("c")...), exitInput, "bad.md:1: no table found"},
-		{"missing docs", append([]string{"-docs", filepath.Join(dir, "nope.md")}, out("c")...), exitInput, "read docs"},
+		{"missing docs", append([]string{"-docs", filepath.Join(dir, "nope.md")}, out("c")...), exitInput, "docs page " + filepath.Join(dir, "nope.md") + ": no such file"},
 		{"unknown flag", []string{"-bogus"}, exitUsage, "flag provided but not defined"},
 		{"argument", []string{"x"}, exitUsage, "unexpected argument"},
 		{"bad package name", []string{"-pkg", "a-b"}, exitUsage, "cannot name the generated package"},

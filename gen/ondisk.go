@@ -19,14 +19,25 @@ import (
 // generated files are tens of KiB; a larger one is not ours to parse.
 const maxGoFileSize = 16 << 20
 
-// readBounded reads at most limit bytes of the file at path, and fails when
-// the file holds more, without reading it all.
+// readBounded reads at most limit bytes of the regular file at path, and
+// fails when the file holds more, without reading it all, or is not a
+// regular file (a directory, or a FIFO, which opening would block on).
 func readBounded(path string, limit int64) ([]byte, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a file: %w", path, describeMode(fi.Mode()), errNotRegular)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() { // replaced since the check above
+		return nil, fmt.Errorf("%s is %s, not a file: %w", path, describeMode(fi.Mode()), errNotRegular)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err

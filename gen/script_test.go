@@ -17,6 +17,13 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"gen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// gen-crash is gen that kills itself, or sleeps, at the steps of
+		// replacing files, as $GEN_CRASH_AT and $GEN_CRASH_SLEEP say
+		// (crash_test.go).
+		"gen-crash": func() {
+			setCrashHook()
+			os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		},
 	})
 }
 

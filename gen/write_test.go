@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -88,7 +90,7 @@ func TestRenameFailureRollsBack(t *testing.T) {
 		var stderr strings.Builder
 		got := run(args, &stderr, &stderr)
 		rename = os.Rename
-		if got != exitInput || !strings.Contains(stderr.String(), "injected rename failure; nothing was changed") {
+		if got != exitInput || !strings.Contains(stderr.String(), "(injected rename failure); nothing was changed") {
 			t.Fatalf("rename %d: exit %d, stderr %q", failAt, got, stderr.String())
 		}
 		sameSnapshot(t, before, snapshot(t, "."))
@@ -122,4 +124,76 @@ func TestReadOnlyOutputWritesNothing(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", got, stderr.String())
 	}
 	sameSnapshot(t, before, snapshot(t, "."))
+}
+
+// TestRenameFailureOnFreshDisk fails a rename when the run creates every
+// file and directory: the roll-back removes the files already moved into
+// place and the directories, and leaves no journal or temporary file.
+func TestRenameFailureOnFreshDisk(t *testing.T) {
+	for _, failAt := range []int{1, 2, 6} {
+		t.Run(strconv.Itoa(failAt), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
+			before := tree(t)
+			calls := 0
+			rename = func(from, to string) error {
+				if calls++; calls == failAt {
+					return errors.New("injected rename failure")
+				}
+				return os.Rename(from, to)
+			}
+			defer func() { rename = os.Rename }()
+			var stderr strings.Builder
+			got := run([]string{"-docs", "docs.md", "-spec", "s/errors.json", "-out", "a/pkg", "-report", "r/report.md"}, &stderr, &stderr)
+			if got != exitInput || !strings.Contains(stderr.String(), "(injected rename failure); nothing was changed") {
+				t.Fatalf("exit %d, stderr %q", got, stderr.String())
+			}
+			if after := tree(t); !slices.Equal(before, after) {
+				t.Errorf("the failed run changed the tree:\nbefore %q\nafter  %q", before, after)
+			}
+		})
+	}
+}
+
+// TestRollBackFailureLeavesJournal fails a rename and then the writing of
+// the old contents back: the run says so, keeps its journal, and the next
+// run finishes replacing the files, so the set is whole again.
+func TestRollBackFailureLeavesJournal(t *testing.T) {
+	args := setupRun(t)
+	calls := 0
+	rename = func(from, to string) error {
+		if calls++; calls == 3 {
+			return errors.New("injected rename failure")
+		}
+		return os.Rename(from, to)
+	}
+	createTemp = func(dir, pattern string) (*os.File, error) {
+		if calls >= 3 {
+			return nil, errors.New("injected write failure")
+		}
+		return os.CreateTemp(dir, pattern)
+	}
+	var stderr strings.Builder
+	got := run(args, &stderr, &stderr)
+	rename, createTemp = os.Rename, os.CreateTemp
+	want := "could not put back the files already replaced (injected rename failure\ninjected write failure); fix the cause and run gen again: it finishes replacing them from the journal"
+	if got != exitInput || !strings.Contains(stderr.String(), want) {
+		t.Fatalf("exit %d, stderr %q", got, stderr.String())
+	}
+	if _, err := os.Stat(journalPath("spec/errors.json")); err != nil {
+		t.Fatal("no journal:", err)
+	}
+	stderr.Reset()
+	if got := run(args, &stderr, &stderr); got != exitOK || !strings.Contains(stderr.String(), "finished it from its journal") {
+		t.Fatalf("exit %d, stderr %q", got, stderr.String())
+	}
+	stderr.Reset()
+	if got := run(append(args, "-check"), &stderr, &stderr); got != exitOK {
+		t.Fatalf("-check: exit %d, stderr %q", got, stderr.String())
+	}
+	for p := range snapshot(t, ".") {
+		if isTempName(filepath.Base(p)) || strings.HasSuffix(p, journalSuffix) {
+			t.Errorf("%s is left", p)
+		}
+	}
 }
