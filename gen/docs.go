@@ -81,19 +81,20 @@ func (c *config) checkSource(prev *spec.File, source, pageURL string) error {
 // readDocsFile reads a docs page from disk: a regular file of at most
 // maxDocsSize bytes, never read past that.
 func readDocsFile(path string) ([]byte, error) {
+	page := role{"docs page", "-docs", path}
 	fi, err := os.Stat(path) // before opening: opening a FIFO would block
 	if err != nil {
-		return nil, fmt.Errorf("read docs: %w", err)
+		return nil, page.fsError(path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read docs %s: not a regular file; point -docs at the Markdown page", path)
+		return nil, page.fail("not a regular file", nil, "point -docs at the Markdown page")
 	}
 	if fi.Size() > maxDocsSize {
 		return nil, fmt.Errorf("%s:1: the file is %d bytes, more than the %d a docs page can be; check -docs", path, fi.Size(), maxDocsSize)
 	}
 	data, err := readBounded(path, maxDocsSize) // bounded again: it may grow
 	if err != nil {
-		return nil, fmt.Errorf("read docs: %w; point -docs at the error page", err)
+		return nil, page.fsError(path, err)
 	}
 	return data, nil
 }

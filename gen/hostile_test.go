@@ -308,11 +308,11 @@ func TestHostileFiles(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"-docs /dev/zero", []string{"-docs", "/dev/zero"}, "read docs /dev/zero: not a regular file"},
-		{"-docs a FIFO", []string{"-docs", "fifo"}, "read docs fifo: not a regular file"},
-		{"-docs a directory", []string{"-docs", "dir"}, "read docs dir: not a regular file"},
-		{"-spec /dev/zero", []string{"-docs", "docs.md", "-spec", "/dev/zero"}, "read spec /dev/zero: not a regular file"},
-		{"-spec a FIFO", []string{"-docs", "docs.md", "-spec", "fifo"}, "read spec fifo: not a regular file"},
+		{"-docs /dev/zero", []string{"-docs", "/dev/zero"}, "docs page /dev/zero: it is a device, not a file"},
+		{"-docs a FIFO", []string{"-docs", "fifo"}, "docs page fifo: it is a named pipe, not a file"},
+		{"-docs a directory", []string{"-docs", "dir"}, "docs page dir: it is a directory, not a file"},
+		{"-spec /dev/zero", []string{"-docs", "docs.md", "-spec", "/dev/zero"}, "spec /dev/zero: it is a device, not a file gen can replace"},
+		{"-spec a FIFO", []string{"-docs", "docs.md", "-spec", "fifo"}, "spec fifo: it is a named pipe, not a file gen can replace"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
