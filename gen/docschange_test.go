@@ -397,3 +397,27 @@ func TestAnotherAPIsDocs(t *testing.T) {
 	codes, _ := os.ReadFile(filepath.Join("internal", "acme", "codes.go"))
 	mustContain(t, string(codes), "\tgo run github.com/errtable/errtable/gen -out internal/acme -spec internal/acme/errors.json\n")
 }
+
+// TestOverrideOfRemovedCode keeps a maintainer's retry override on a code
+// the docs drop: the entry stays, removed, with its decision.
+func TestOverrideOfRemovedCode(t *testing.T) {
+	args := seedRepo(t)
+	specPath := filepath.Join("spec", "errors.json")
+	data, _ := os.ReadFile(specPath)
+	edited := string(data)
+	i := strings.Index(edited, `"code": 409`)
+	j := i + strings.Index(edited[i:], `"retryable": false,`)
+	k := j + strings.Index(edited[j:], `"retryable_from": "rule"`)
+	edited = edited[:j] + `"retryable": true,` + edited[j+len(`"retryable": false,`):k] + `"retryable_from": "override"` + edited[k+len(`"retryable_from": "rule"`):]
+	os.WriteFile(specPath, []byte(edited), 0o644)
+	docsPath := filepath.Join("spec", "musicgpt-error-codes.txt")
+	docs, _ := os.ReadFile(docsPath)
+	os.WriteFile(docsPath, []byte(deleteLine("| 409 |")(string(docs))), 0o644)
+	if out, status := runGen(args...); status != exitOK || !strings.Contains(out, "1 removed (409)") {
+		t.Fatalf("(%d) %s", status, out)
+	}
+	f, _ := spec.Read(specPath)
+	if e := entryOf(t, f, 409); !e.Removed || !e.Retryable || e.RetryableFrom != spec.FromOverride {
+		t.Errorf("409 = %+v; want it removed with its override", e)
+	}
+}
