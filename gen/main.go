@@ -44,7 +44,9 @@
 // changed on stderr.
 //
 // Nothing is written unless everything succeeds: the spec and all package
-// files are generated in memory and then moved into place together.
+// files are generated in memory, written to temporary files, listed in a
+// journal beside the spec and then moved into place (see journal.go); a
+// run killed midway is finished by the next one.
 //
 // Exit status: 0 on success, 1 for bad input, stale files with -check or a
 // breaking change, 2 for bad usage. Every input error names the file and
