@@ -111,7 +111,7 @@ func apiBreaksIn(o *output, outDir, sub string) ([]string, error) {
 // by name ("Code", "Code.String", "ErrNotFound").
 func exportedDecls(fset *token.FileSet, files []*ast.File) map[string]string {
 	out := map[string]string{}
-	print := func(n ast.Node) string {
+	show := func(n ast.Node) string {
 		var b bytes.Buffer
 		if err := printer.Fprint(&b, fset, n); err != nil {
 			return "\x00unprintable"
@@ -129,19 +129,19 @@ func exportedDecls(fset *token.FileSet, files []*ast.File) map[string]string {
 				if !d.Name.IsExported() {
 					continue
 				}
-				out[name] = print(&ast.FuncDecl{Recv: d.Recv, Name: d.Name, Type: d.Type})
+				out[name] = show(&ast.FuncDecl{Recv: d.Recv, Name: d.Name, Type: d.Type})
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
 					switch s := s.(type) {
 					case *ast.TypeSpec:
 						if s.Name.IsExported() {
-							out[s.Name.Name] = d.Tok.String() + " " + print(s)
+							out[s.Name.Name] = d.Tok.String() + " " + show(s)
 						}
 					case *ast.ValueSpec:
 						for _, n := range s.Names {
 							if n.IsExported() {
 								// Every name of the spec shares its type and values.
-								out[n.Name] = d.Tok.String() + " " + print(s)
+								out[n.Name] = d.Tok.String() + " " + show(s)
 							}
 						}
 					}

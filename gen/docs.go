@@ -145,13 +145,6 @@ func (c *config) fetchDocs(rawURL string, prev *spec.File, warn func(string)) (*
 		}
 		return fetch.Validators{}
 	}
-	if c.page == "" {
-		// A URL the spec records is a page, never an index: check it
-		// before fetching, and fetch it conditionally.
-		if err := c.checkSource(prev, "", rawURL); err != nil && !isIndexURL(rawURL) {
-			return nil, err
-		}
-	}
 	res, err := fetch.Get(ctx, rawURL, validatorsFor(rawURL), fetch.Options{})
 	if err != nil {
 		return nil, err
@@ -226,12 +219,6 @@ func chooseIndexPage(index []byte, base *url.URL, pick string) (fetch.Page, erro
 		return p, fmt.Errorf("%w; pass -page with the title (or URL) of the one to read", err)
 	}
 	return p, nil
-}
-
-// isIndexURL reports whether a URL names an llms.txt index by its path.
-func isIndexURL(rawURL string) bool {
-	u, err := url.Parse(rawURL)
-	return err == nil && path.Base(u.Path) == "llms.txt"
 }
 
 // relSlash returns target relative to dir, slash-separated.

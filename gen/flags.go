@@ -136,10 +136,7 @@ const ourModule = "github.com/errtable/errtable"
 // line that ran it, works offline, and stays the same whether the page was
 // just fetched or is read from its snapshot.
 func (c *config) regenCommand(f *spec.File) string {
-	cmd := "go run " + ourModule + "/gen"
-	if inOurModule() {
-		cmd = "go run ./gen"
-	}
+	cmd := genCommand()
 	for _, kv := range c.given {
 		name, value := kv[0], kv[1]
 		switch {
@@ -149,6 +146,15 @@ func (c *config) regenCommand(f *spec.File) string {
 		cmd += " -" + name + " " + shellQuote(value)
 	}
 	return cmd
+}
+
+// genCommand is how gen is run from the working directory: go run ./gen
+// in this repository, go run ourModule/gen anywhere else.
+func genCommand() string {
+	if inOurModule() {
+		return "go run ./gen"
+	}
+	return "go run " + ourModule + "/gen"
 }
 
 // inOurModule reports whether the working directory is this repository's

@@ -100,10 +100,7 @@ var boolFlags = map[string]bool{"check": true, "fetch": true, "prune": true, "al
 // -check to name: any run with the same -spec does; this is the one
 // checked, less -check.
 func (c *config) finishCommand() string {
-	cmd := "go run " + ourModule + "/gen"
-	if inOurModule() {
-		cmd = "go run ./gen"
-	}
+	cmd := genCommand()
 	for _, kv := range c.given {
 		name, value := kv[0], kv[1]
 		switch {
