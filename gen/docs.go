@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/errtable/errtable/gen/fetch"
+	"github.com/errtable/errtable/gen/reader"
 	"github.com/errtable/errtable/spec"
 )
 
@@ -79,7 +80,7 @@ func (c *config) checkSource(prev *spec.File, source, pageURL string) error {
 }
 
 // readDocsFile reads a docs page from disk: a regular file of at most
-// maxDocsSize bytes, never read past that.
+// reader.MaxPageSize bytes, never read past that.
 func readDocsFile(path string) ([]byte, error) {
 	page := role{"docs page", "-docs", path}
 	fi, err := os.Stat(path) // before opening: opening a FIFO would block
@@ -89,10 +90,10 @@ func readDocsFile(path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, page.fail("not a regular file", nil, "point -docs at the Markdown page")
 	}
-	if fi.Size() > maxDocsSize {
-		return nil, fmt.Errorf("%s:1: the file is %d bytes, more than the %d a docs page can be; check -docs", path, fi.Size(), maxDocsSize)
+	if fi.Size() > reader.MaxPageSize {
+		return nil, fmt.Errorf("%s:1: the file is %d bytes, more than the %d a docs page can be; check -docs", path, fi.Size(), reader.MaxPageSize)
 	}
-	data, err := readBounded(path, maxDocsSize) // bounded again: it may grow
+	data, err := readBounded(path, reader.MaxPageSize) // bounded again: it may grow
 	if err != nil {
 		return nil, page.fsError(path, err)
 	}

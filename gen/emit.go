@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -205,4 +207,13 @@ func render(g *jen.File) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: %w", "generated code", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// joinInts joins numbers with sep.
+func joinInts(ns []int, sep string) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, sep)
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/errtable/errtable/gen/reader"
 )
 
 // messageRE is the shape of every input error: file:line: what is wrong;
@@ -50,7 +52,7 @@ func TestInputErrors(t *testing.T) {
 		{"empty description", hdr + "| 400 |  | a |\n", "", nil, "docs.md:3: code 400 has an empty description; give the row a description"},
 		{"invalid UTF-8", "intro\n" + hdr + "| 400 | Bad \xff | a |\n", "", nil, "docs.md:4: the file is not valid UTF-8; save the page as UTF-8"},
 		{"NUL byte", "intro\nmore\x00\n", "", nil, "docs.md:2: the file holds a NUL byte, so it is not a text page"},
-		{"too large", strings.Repeat("x", maxDocsSize+1), "", nil, "docs.md:1: the file is 8388609 bytes, more than the 8388608 a docs page can be; check -docs"},
+		{"too large", strings.Repeat("x", reader.MaxPageSize+1), "", nil, "docs.md:1: the file is 8388609 bytes, more than the 8388608 a docs page can be; check -docs"},
 		{"string-keyed catalogue", "| Code | Status | Description |\n|---|---|---|\n| invalid_request | 400 | Bad input. |\n| rate_limited | 429 | Slow down. |\n| invalid_key | 400 | Bad key. |\n", "", nil,
 			`docs.md:5: this table is keyed by string error codes (column "Code", e.g. "invalid_request") and one status stands on several rows (lines 3 and 5); string-keyed catalogues are not supported yet`},
 		{"names clash without reason phrases", hdr + "| 498 | Token Expired | a |\n| 499 | Token-Expired | b |\n", "", nil,

@@ -132,7 +132,7 @@ var hostileDocs = []hostileCase{
 		status: exitOK,
 		stderr: []string{"code 400 has 20 tips already; this one is not attached"},
 		check: func(t *testing.T, f *spec.File) {
-			if n := len(f.Errors[0].Tips); n != maxTipsPerEntry {
+			if n := len(f.Errors[0].Tips); n != spec.MaxTips {
 				t.Errorf("%d tips", n)
 			}
 		},

@@ -59,13 +59,13 @@ func readFlags(t *testing.T, path string) options {
 		name, value, _ := strings.Cut(line, "=")
 		switch name {
 		case "-table":
-			opts.table = value
+			opts.Table = value
 		case "-code-col":
-			opts.codeCol = value
+			opts.CodeCol = value
 		case "-desc-col":
-			opts.descCol = value
+			opts.DescCol = value
 		case "-remedy-col":
-			opts.remedyCol = value
+			opts.RemedyCol = value
 		default:
 			t.Fatalf("%s: unknown flag %q", path, name)
 		}

@@ -1,4 +1,4 @@
-package main
+package reader
 
 import (
 	"fmt"
@@ -12,15 +12,15 @@ import (
 // holds HTTP statuses, saying on stderr which when several could be it.
 // Field and parameter tables never qualify: their "code" cells are no
 // statuses.
-func chooseTable(docsPath string, p *page, opts options, warn func(string)) (*table, roles, error) {
+func chooseTable(docsPath string, p *page, opts Options, warn func(string)) (*table, roles, error) {
 	if len(p.tables) == 0 {
 		return nil, roles{}, fmt.Errorf("%s:1: no table found; the error codes must be a Markdown table with a header row and a |---| delimiter row", docsPath)
 	}
 	tables := p.tables
-	if opts.table != "" {
-		tables = tablesUnder(p.tables, opts.table)
+	if opts.Table != "" {
+		tables = tablesUnder(p.tables, opts.Table)
 		if len(tables) == 0 {
-			return nil, roles{}, fmt.Errorf("%s:1: no table under a heading containing %q (headings above tables: %s); fix -table", docsPath, opts.table, headingList(p.tables))
+			return nil, roles{}, fmt.Errorf("%s:1: no table under a heading containing %q (headings above tables: %s); fix -table", docsPath, opts.Table, headingList(p.tables))
 		}
 	}
 	type candidate struct {
@@ -79,11 +79,11 @@ func chooseTable(docsPath string, p *page, opts options, warn func(string)) (*ta
 // tableRoles assigns the roles of t's columns, from the flags where given
 // and the header words otherwise. why, when not empty, says why t is not
 // an error table.
-func tableRoles(t *table, opts options) (cols roles, why string) {
+func tableRoles(t *table, opts Options) (cols roles, why string) {
 	code := -1
-	if opts.codeCol != "" {
-		if code = findColumn(t.header, opts.codeCol); code < 0 {
-			return roles{}, fmt.Sprintf("no column %q", opts.codeCol)
+	if opts.CodeCol != "" {
+		if code = findColumn(t.header, opts.CodeCol); code < 0 {
+			return roles{}, fmt.Sprintf("no column %q", opts.CodeCol)
 		}
 	} else {
 		// Of the columns a header calls a code column, the one holding the
@@ -102,7 +102,7 @@ func tableRoles(t *table, opts options) (cols roles, why string) {
 	for _, flag := range []struct {
 		name string
 		dst  *int
-	}{{opts.descCol, &cols.desc}, {opts.remedyCol, &cols.remedy}} {
+	}{{opts.DescCol, &cols.desc}, {opts.RemedyCol, &cols.remedy}} {
 		if flag.name == "" {
 			continue
 		}

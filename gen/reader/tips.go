@@ -1,4 +1,4 @@
-package main
+package reader
 
 import (
 	"fmt"
@@ -15,14 +15,14 @@ const (
 	maxTipsPerEntry = spec.MaxTips   // past these, a code's doc comment stops growing
 )
 
-// attachTips gives each entry the passages of prose that name its code
+// AttachTips gives each entry the passages of prose that name its code
 // ("If you encounter a 429 error, ..."), in page order. Codes the docs no
 // longer list keep the tips they had. Template tags of docs engines
 // ({% hint %}, ReadMe's [block:callout]) are dropped from the text.
 // Passages beyond the bounds above are left out, with a warning.
-func attachTips(f *spec.File, docsPath string, passages []passage, warn func(string)) {
+func AttachTips(f *spec.File, docsPath string, passages []Passage, warn func(string)) {
 	for _, p := range passages {
-		text := cleanText(templateTagRE.ReplaceAllString(p.text, " "))
+		text := cleanText(templateTagRE.ReplaceAllString(p.Text, " "))
 		var codes []int
 		for _, code := range codesIn(text) {
 			if e, ok := f.Lookup(code); ok && !e.Removed && !slices.Contains(codes, code) {
@@ -33,10 +33,10 @@ func attachTips(f *spec.File, docsPath string, passages []passage, warn func(str
 		case len(codes) == 0:
 			continue
 		case len(text) > maxTipBytes:
-			warn(fmt.Sprintf("%s:%d: the passage naming code %d is %d bytes, more than the %d of a tip; not attached", docsPath, p.line, codes[0], len(text), maxTipBytes))
+			warn(fmt.Sprintf("%s:%d: the passage naming code %d is %d bytes, more than the %d of a tip; not attached", docsPath, p.Line, codes[0], len(text), maxTipBytes))
 			continue
 		case len(codes) > maxCodesPerTip:
-			warn(fmt.Sprintf("%s:%d: the passage names %d codes, more than the %d of a tip; not attached", docsPath, p.line, len(codes), maxCodesPerTip))
+			warn(fmt.Sprintf("%s:%d: the passage names %d codes, more than the %d of a tip; not attached", docsPath, p.Line, len(codes), maxCodesPerTip))
 			continue
 		}
 		for _, code := range codes {
@@ -44,7 +44,7 @@ func attachTips(f *spec.File, docsPath string, passages []passage, warn func(str
 			switch {
 			case slices.Contains(e.Tips, text):
 			case len(e.Tips) == maxTipsPerEntry:
-				warn(fmt.Sprintf("%s:%d: code %d has %d tips already; this one is not attached", docsPath, p.line, code, maxTipsPerEntry))
+				warn(fmt.Sprintf("%s:%d: code %d has %d tips already; this one is not attached", docsPath, p.Line, code, maxTipsPerEntry))
 			default:
 				e.Tips = append(e.Tips, text)
 			}

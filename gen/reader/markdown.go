@@ -1,4 +1,4 @@
-package main
+package reader
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // sees them, and the passages of prose outside them.
 type page struct {
 	tables   []table
-	passages []passage
+	passages []Passage
 }
 
 // table is one table as a reader sees it. GFM's boundaries are weaker than
@@ -47,12 +47,6 @@ type row struct {
 	raw          string // the source line, for the lazy-line test
 }
 
-// passage is a paragraph or list item of prose outside the tables.
-type passage struct {
-	line int
-	text string
-}
-
 // mdParser is goldmark with GitHub's tables, the only extension that
 // changes what we read. It is safe for concurrent use.
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
@@ -78,15 +72,15 @@ func parsePage(src []byte) *page {
 			}
 			p.tables = append(p.tables, splitTable(readTable(n, titles, src, lines))...)
 		case *ast.Paragraph:
-			p.passages = append(p.passages, passage{lines.of(blockStart(n)), inlineText(n, src)})
+			p.passages = append(p.passages, Passage{lines.of(blockStart(n)), inlineText(n, src)})
 		case *ast.List:
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-				p.passages = append(p.passages, passage{lines.of(blockStart(item)), inlineText(item, src)})
+				p.passages = append(p.passages, Passage{lines.of(blockStart(item)), inlineText(item, src)})
 			}
 		case *ast.HTMLBlock:
 			// Docs components (<Note>, <Tip>, <aside>) hold prose too.
 			if t := htmlBlockText(n, src); t != "" {
-				p.passages = append(p.passages, passage{lines.of(blockStart(n)), t})
+				p.passages = append(p.passages, Passage{lines.of(blockStart(n)), t})
 			}
 		}
 		prev = n

@@ -1,0 +1,69 @@
+// Package reader reads an API's error catalogue from its docs page: the
+// page's tables as a person reads them (GFM tables, the broken tables
+// scrapers leave, HTML tables), the columns of each by header words and by
+// content, and the catalogue assembled from every table that lists HTTP
+// statuses. It knows the spec's model of an entry and nothing of Go
+// output: naming, locking and emitting are the command's.
+package reader
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errtable/errtable/spec"
+)
+
+// MaxPageSize bounds the docs read: an error page is a few KiB, and a
+// larger file is a wrong path or a hostile input.
+const MaxPageSize = 8 << 20
+
+// Options are the user's choices of table and columns; the zero value lets
+// the reader decide.
+type Options struct {
+	Table string // read only the tables under a heading containing this
+	// Header texts naming the columns, overriding header words and content.
+	CodeCol, DescCol, RemedyCol string
+}
+
+// Catalogue is what a page documents: its error entries, in page order,
+// and the passages of prose that may hold tips about them.
+type Catalogue struct {
+	Entries  []spec.Entry // Name is empty; Line is the docs line of the row
+	Passages []Passage
+}
+
+// Passage is a paragraph or list item of prose outside the tables.
+type Passage struct {
+	Line int
+	Text string
+}
+
+// Read reads the error catalogue of the page src, which path names in
+// messages. Problems that do not stop the reading go to warn, each naming
+// its line.
+func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue, error) {
+	src, err := checkDocs(path, src)
+	if err != nil {
+		return nil, err
+	}
+	if lines, runes := hiddenLines(src); len(lines) > 0 {
+		warn(fmt.Sprintf("%s:%s: the text holds characters a reader cannot see (%s); gen removes them, but check the page for hidden text", path, joinInts(lines, ","), strings.Join(runes, ", ")))
+	}
+	if lines := mojibakeLines(src); len(lines) > 0 {
+		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", path, joinInts(lines, ",")))
+	}
+	p := parsePage(src)
+	t, cols, err := chooseTable(path, p, opts, warn)
+	if err != nil {
+		return nil, err
+	}
+	entries, problems := readRows(path, t, cols, warn)
+	checkDuplicates(path, entries, &problems)
+	if err := problems.err(); err != nil {
+		return nil, err
+	}
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", path, t.line)
+	}
+	return &Catalogue{Entries: entries, Passages: p.passages}, nil
+}

@@ -1,0 +1,156 @@
+package reader
+
+import (
+	"fmt"
+	"github.com/errtable/errtable/spec"
+	"strconv"
+	"strings"
+)
+
+// readRows turns the rows of the error table into spec entries, in order,
+// and records every row it cannot read in the returned faults.
+func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, faults) {
+	var entries []spec.Entry
+	var problems faults
+	var skipped []string
+	for _, r := range t.rows {
+		at := fmt.Sprintf("%s:%d", docsPath, r.line)
+		if filledCells(r.cells) == 0 {
+			continue
+		}
+		if width := len(t.header); r.rawCells < width {
+			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; the missing cells are read as empty", at, r.rawCells, width))
+		} else if r.rawCells > width {
+			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; GFM drops the cells beyond the header's, so they are not read", at, r.rawCells, width))
+		}
+		codeText := cell(r, cols.code)
+		c := parseCodeCell(codeText)
+		switch c.kind {
+		case notACode:
+			problems.add(r.line, fmt.Errorf("%s: code %q is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col", at, codeText))
+			continue
+		case outOfRange:
+			problems.add(r.line, fmt.Errorf("%s: code %s is outside 100-599, so it is no HTTP status; fix the row", at, c.number))
+			continue
+		case statusClass:
+			warn(fmt.Sprintf("%s: %q is a class of statuses, not one code; skipped", at, codeText))
+			continue
+		}
+		var codes []int
+		for _, code := range c.codes {
+			if code < 400 {
+				skipped = append(skipped, strconv.Itoa(code))
+			} else {
+				codes = append(codes, code)
+			}
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		desc, remedy := rowTexts(r, c, cols)
+		if len(desc) > spec.MaxDescriptionLen {
+			problems.add(r.line, fmt.Errorf("%s: the description of %s is %d bytes, more than the %d of a description; name the description column with -desc-col, or shorten the cell", at, codeText, len(desc), spec.MaxDescriptionLen))
+			continue
+		}
+		if len(remedy) > spec.MaxRemedyLen {
+			problems.add(r.line, fmt.Errorf("%s: the remedy of %s is %d bytes, more than the %d of a remedy; name the remedy column with -remedy-col, or shorten the cell", at, codeText, len(remedy), spec.MaxRemedyLen))
+			continue
+		}
+		if remedy == "" {
+			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
+		}
+		retryable, fromDocs := rowRetry(r, cols, at, warn)
+		for _, code := range codes {
+			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line,
+				Retryable: spec.DefaultRetryable(code), RetryableFrom: spec.FromRule}
+			if fromDocs {
+				e.Retryable, e.RetryableFrom = retryable, spec.FromDocs
+			}
+			entries = append(entries, e)
+		}
+	}
+	if len(skipped) > 0 {
+		if len(skipped) > 10 {
+			skipped = append(skipped[:10], fmt.Sprintf("and %d more", len(skipped)-10))
+		}
+		warn(fmt.Sprintf("%s:%d: statuses %s are not errors; skipped", docsPath, t.line, strings.Join(skipped, ", ")))
+	}
+	return entries, problems
+}
+
+// rowTexts returns a row's description and remedy. A code cell that names
+// its code ("404 Not Found") gives the description when the table has no
+// better one, and the text column becomes the remedy; without a remedy
+// column, a Slate-style "Name -- remedy" cell is split.
+func rowTexts(r row, c codeCell, cols roles) (desc, remedy string) {
+	desc, remedy = cell(r, cols.desc), cell(r, cols.remedy)
+	if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
+		if remedy == "" {
+			remedy = desc
+		}
+		desc = c.name
+	}
+	if cols.remedy < 0 && remedy == "" {
+		desc, remedy = splitNameRemedy(desc)
+	}
+	return desc, remedy
+}
+
+// rowRetry reads a row's "Retry?" cell; ok is false when the table has none
+// or the cell says neither yes nor no (which is reported).
+func rowRetry(r row, cols roles, at string, warn func(string)) (retryable, ok bool) {
+	if cols.retry < 0 {
+		return false, false
+	}
+	v, ok := parseYesNo(cell(r, cols.retry))
+	if !ok {
+		warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
+	}
+	return v, ok
+}
+
+// checkDuplicates records each code documented on two rows, naming both.
+func checkDuplicates(docsPath string, entries []spec.Entry, problems *faults) {
+	first := map[int]int{} // code -> line
+	for _, e := range entries {
+		if line, dup := first[e.Code]; dup {
+			problems.add(e.Line, fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, line))
+			continue
+		}
+		first[e.Code] = e.Line
+	}
+}
+
+// nameRemedySeps split a "Name -- remedy" cell, Slate's style, in order of
+// preference.
+var nameRemedySeps = []string{" -- ", " — ", " – ", " - "}
+
+// splitNameRemedy splits "Bad Request -- Your request is invalid." into a
+// name and a remedy; text without a separator is all name.
+func splitNameRemedy(s string) (name, remedy string) {
+	for _, sep := range nameRemedySeps {
+		if before, after, ok := strings.Cut(s, sep); ok && before != "" && after != "" {
+			return strings.TrimSpace(before), strings.TrimSpace(after)
+		}
+	}
+	return s, ""
+}
+
+// parseYesNo reads a "Retry?" cell.
+func parseYesNo(s string) (value, ok bool) {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), ".!")) {
+	case "yes", "y", "true", "retryable", "retry", "✓", "✔", "✅", "✔️":
+		return true, true
+	case "no", "n", "false", "never", "✗", "✘", "❌", "-", "—":
+		return false, true
+	}
+	return false, false
+}
+
+// cell returns column i of r, or "" when the table has no such column.
+func cell(r row, i int) string {
+	if i < 0 || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i]
+}
