@@ -10,7 +10,8 @@ import (
 // TestPages reads docs in the shapes of real API error pages (Slate,
 // Mintlify, ReadMe, GitBook, Docusaurus, Redoc exports, GitHub READMEs) and
 // pins the spec and warnings each gives in testdata/pages/NAME.json and
-// NAME.stderr. A NAME.flags file holds -flag=value lines.
+// NAME.stderr. A NAME.flags file holds -flag=value lines. A page gen
+// refuses has its error in NAME.stderr and no NAME.json.
 func TestPages(t *testing.T) {
 	pages, err := filepath.Glob(filepath.Join("testdata", "pages", "*.md"))
 	if err != nil {
@@ -30,7 +31,12 @@ func TestPages(t *testing.T) {
 			var stderr strings.Builder
 			f, err := buildSpec(docs{path: name + ".md", src: src, source: name + ".md"}, nil, opts, func(w string) { stderr.WriteString(w + "\n") })
 			if err != nil {
-				t.Fatal(err)
+				// A page gen must refuse: the error is pinned with the
+				// warnings, and there is no spec.
+				stderr.WriteString("error: " + err.Error() + "\n")
+				checkGolden(t, strings.TrimSuffix(page, ".md")+".stderr", []byte(stderr.String()))
+				checkNoGolden(t, strings.TrimSuffix(page, ".md")+".json")
+				return
 			}
 			out, err := f.Marshal()
 			if err != nil {
@@ -71,4 +77,18 @@ func readFlags(t *testing.T, path string) options {
 		}
 	}
 	return opts
+}
+
+// checkNoGolden fails when path exists; with -update it removes it.
+func checkNoGolden(t *testing.T, path string) {
+	t.Helper()
+	if *update {
+		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("%s exists, but gen refuses the page (run go test ./gen -update and review the diff)", path)
+	}
 }
