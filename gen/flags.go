@@ -20,6 +20,7 @@ type config struct {
 	page                 string // with an llms.txt index: the page to pick
 	report               string // -report: where to write the Markdown report
 	check, fetch         bool
+	explaining           bool // -explain
 	allowBreaking        bool
 	newSource            bool
 	quiet                bool
@@ -33,7 +34,7 @@ type config struct {
 // output: the regeneration command leaves them out.
 var oneRunFlags = map[string]bool{
 	"check": true, "fetch": true, "rename": true, "prune": true, "allow-breaking": true,
-	"new-source": true, "report": true, "q": true,
+	"new-source": true, "report": true, "q": true, "explain": true,
 }
 
 // parseFlags reads the command line. ok is false when the run should stop
@@ -53,6 +54,7 @@ func parseFlags(args []string, stderr io.Writer) (c *config, status int, ok bool
 	fs.StringVar(&c.DescCol, "desc-col", "", "the `header` of the column holding the descriptions")
 	fs.StringVar(&c.RemedyCol, "remedy-col", "", "the `header` of the column holding the remedies")
 	fs.BoolVar(&c.check, "check", false, "write nothing; exit 1 naming each file that is out of date")
+	fs.BoolVar(&c.explaining, "explain", false, "write nothing; print the tables found, each column's role and why, and the entries that would be written")
 	fs.BoolVar(&c.fetch, "fetch", false, "download the page again from the URL the spec records")
 	fs.Func("rename", "rename a code: `Old=New`; Old stays as a deprecated alias (repeatable)", func(s string) error {
 		r, err := parseRenaming(s)
@@ -67,7 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (c *config, status int, ok bool
 	fs.StringVar(&c.report, "report", "", "write the change report as Markdown to `file`")
 	fs.BoolVar(&c.quiet, "q", false, "print no warnings (errors and the change summary still print)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen [-docs page.md|URL] [-spec errors.json] [-out dir] [-pkg name] [-prefix word] [-page title]\n           [-table heading] [-code-col header] [-desc-col header] [-remedy-col header]\n           [-check | -fetch | -rename Old=New | -prune | -allow-breaking | -new-source | -report file | -q]")
+		fmt.Fprintln(stderr, "usage: gen [-docs page.md|URL] [-spec errors.json] [-out dir] [-pkg name] [-prefix word] [-page title]\n           [-table heading] [-code-col header] [-desc-col header] [-remedy-col header]\n           [-check | -explain | -fetch | -rename Old=New | -prune | -allow-breaking | -new-source | -report file | -q]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -88,6 +90,8 @@ func parseFlags(args []string, stderr io.Writer) (c *config, status int, ok bool
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	switch {
+	case c.explaining && (c.check || c.report != "" || c.lock.prune || len(c.lock.renames) > 0):
+		return usage("-explain writes nothing and names nothing; drop -check, -report, -rename and -prune")
 	case c.check && (c.fetch || c.report != ""):
 		return usage("-check writes nothing and fetches nothing; drop -fetch and -report")
 	case c.fetch && set["docs"]:

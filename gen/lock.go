@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errtable/errtable/gen/reader"
 	"github.com/errtable/errtable/spec"
 )
 
@@ -52,7 +53,7 @@ func parseRenaming(s string) (renaming, error) {
 // lock merges the entries read from the docs (fresh, named from their
 // descriptions only when new) with the spec on disk before this run (prev,
 // or nil), and returns the entries of the new spec sorted by code.
-func lock(docsPath string, prev *spec.File, fresh []spec.Entry, opts lockOptions, warn func(string)) ([]spec.Entry, error) {
+func lock(docsPath string, prev *spec.File, fresh []reader.Entry, opts lockOptions, warn func(string)) ([]spec.Entry, error) {
 	old := map[int]spec.Entry{}
 	if prev != nil {
 		for _, e := range prev.Errors {
@@ -60,9 +61,11 @@ func lock(docsPath string, prev *spec.File, fresh []spec.Entry, opts lockOptions
 		}
 	}
 	listed := map[int]bool{}
+	titles := map[int]reader.Entry{}
 	var out, unnamed []spec.Entry
-	for _, e := range fresh {
-		listed[e.Code] = true
+	for _, r := range fresh {
+		e := r.Entry
+		listed[e.Code], titles[e.Code] = true, r
 		p, known := old[e.Code]
 		if !known {
 			unnamed = append(unnamed, e)
@@ -90,7 +93,7 @@ func lock(docsPath string, prev *spec.File, fresh []spec.Entry, opts lockOptions
 			taken[n], taken["Err"+n] = true, true
 		}
 	}
-	if err := assignNames(docsPath, unnamed, taken, warn); err != nil {
+	if err := assignNames(docsPath, unnamed, titles, taken, warn); err != nil {
 		return nil, err
 	}
 	out = append(out, unnamed...)

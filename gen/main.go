@@ -86,7 +86,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "gen: warning:", msg)
 		}
 	}
-	if err := c.execute(stderr, warn); err != nil {
+	do := func() error { return c.execute(stderr, warn) }
+	if c.explaining {
+		do = func() error { return c.explain(stdout, warn) }
+	}
+	if err := do(); err != nil {
 		if !errors.Is(err, errStale) {
 			fmt.Fprintln(stderr, "gen:", err)
 		}

@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/errtable/errtable/gen/reader"
 	"github.com/errtable/errtable/spec"
 )
 
-// assignNames gives every entry its Go name: the CamelCase of its
-// description, or, when that is impossible or two entries would share a
+// assignNames gives every entry its Go name: the CamelCase of its title
+// (the reader's reading of the description as a name), or, when the
+// description reads as no name, when that is impossible or two entries would share a
 // name, of its code's standard HTTP reason phrase ("Too Many Requests"),
 // with a warning. Real pages do this: 422 and 429 both "Request throttled",
 // or one "Server error" row for 500, 502, 503 and 504. The description
@@ -17,7 +19,7 @@ import (
 // error names both lines. taken holds the identifiers that other codes of
 // the spec already declare (their names, aliases and sentinels); a new name
 // may not take one.
-func assignNames(docsPath string, entries []spec.Entry, taken map[string]bool, warn func(string)) error {
+func assignNames(docsPath string, entries []spec.Entry, titles map[int]reader.Entry, taken map[string]bool, warn func(string)) error {
 	fallback := func(i int, why string) error {
 		e := &entries[i]
 		name, ok := spec.NameFor(http.StatusText(e.Code))
@@ -32,7 +34,17 @@ func assignNames(docsPath string, entries []spec.Entry, taken map[string]bool, w
 	}
 	for i := range entries {
 		e := &entries[i]
-		name, ok := spec.NameFor(e.Description)
+		title := e.Description
+		if t, ok := titles[e.Code]; ok {
+			if t.Title == "" && e.Description != "" {
+				if err := fallback(i, fmt.Sprintf("description %q reads as no name (%s)", e.Description, t.TitleNote)); err != nil {
+					return err
+				}
+				continue
+			}
+			title = t.Title
+		}
+		name, ok := spec.NameFor(title)
 		e.Name = name
 		if ok || e.Description == "" {
 			continue // an empty description is reported by Validate

@@ -92,3 +92,20 @@ func hiddenLines(src []byte) (lines []int, runes []string) {
 	}
 	return lines, runes
 }
+
+// firstRowLine returns the first line that reads as a table row, with two
+// or more unescaped pipes, or 0: for the message when no table is found.
+func firstRowLine(src []byte) int {
+	for line, rest := 1, src; len(rest) > 0; line++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if countPipes(l) >= 2 {
+			return line
+		}
+	}
+	return 0
+}

@@ -9,8 +9,6 @@ package reader
 import (
 	"fmt"
 	"strings"
-
-	"github.com/errtable/errtable/spec"
 )
 
 // MaxPageSize bounds the docs read: an error page is a few KiB, and a
@@ -28,8 +26,9 @@ type Options struct {
 // Catalogue is what a page documents: its error entries, in page order,
 // and the passages of prose that may hold tips about them.
 type Catalogue struct {
-	Entries  []spec.Entry // Name is empty; Line is the docs line of the row
+	Entries  []Entry
 	Passages []Passage
+	Tables   []TableReport // every table of the page, and what became of it
 }
 
 // Passage is a paragraph or list item of prose outside the tables.
@@ -40,7 +39,8 @@ type Passage struct {
 
 // Read reads the error catalogue of the page src, which path names in
 // messages. Problems that do not stop the reading go to warn, each naming
-// its line.
+// its line. With an error, the catalogue, when not nil, still reports the
+// tables seen.
 func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue, error) {
 	src, err := checkDocs(path, src)
 	if err != nil {
@@ -53,17 +53,23 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", path, joinInts(lines, ",")))
 	}
 	p := parsePage(src)
-	t, cols, err := chooseTable(path, p, opts, warn)
+	c := &Catalogue{Passages: p.passages}
+	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables)
 	if err != nil {
-		return nil, err
+		return c, err
 	}
-	entries, problems := readRows(path, t, cols, warn)
-	checkDuplicates(path, entries, &problems)
+	for _, cand := range cands {
+		if cols := cand.cols; cols.desc >= 0 && cols.why[cols.desc] != "" && strings.Contains(cols.why[cols.desc], "holds sentences") {
+			warn(fmt.Sprintf("%s:%d: column %q %s", path, cand.t.line, cand.t.header[cols.desc], cols.why[cols.desc]))
+		}
+	}
+	entries, problems := assemble(path, cands, c.Tables, warn)
 	if err := problems.err(); err != nil {
-		return nil, err
+		return c, err
 	}
+	c.Entries = entries
 	if len(entries) == 0 {
-		return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", path, t.line)
+		return c, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", path, cands[0].t.line)
 	}
-	return &Catalogue{Entries: entries, Passages: p.passages}, nil
+	return c, nil
 }

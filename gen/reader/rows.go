@@ -2,15 +2,27 @@ package reader
 
 import (
 	"fmt"
-	"github.com/errtable/errtable/spec"
 	"strconv"
 	"strings"
+
+	"github.com/errtable/errtable/spec"
 )
 
-// readRows turns the rows of the error table into spec entries, in order,
-// and records every row it cannot read in the returned faults.
-func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.Entry, faults) {
-	var entries []spec.Entry
+// Entry is one error of the catalogue, as the docs give it.
+type Entry struct {
+	spec.Entry // Name is empty; Line is the docs line of the row
+	// Title is the text a Go name is made from: the description without
+	// markup, notes and pointers, transliterated to ASCII letters, when it
+	// reads as a name. When it does not (a sentence, another script), Title
+	// is empty and TitleNote says why.
+	Title, TitleNote string
+	table *table // the table of the row
+}
+
+// readRows turns the rows of a table into entries, in order, and records
+// every row it cannot read in the returned faults.
+func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry, faults) {
+	var entries []Entry
 	var problems faults
 	var skipped []string
 	for _, r := range t.rows {
@@ -47,7 +59,7 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 		if len(codes) == 0 {
 			continue
 		}
-		desc, remedy := rowTexts(r, c, cols)
+		desc, remedy := rowTexts(t, r, c, cols)
 		if len(desc) > spec.MaxDescriptionLen {
 			problems.add(r.line, fmt.Errorf("%s: the description of %s is %d bytes, more than the %d of a description; name the description column with -desc-col, or shorten the cell", at, codeText, len(desc), spec.MaxDescriptionLen))
 			continue
@@ -56,17 +68,15 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 			problems.add(r.line, fmt.Errorf("%s: the remedy of %s is %d bytes, more than the %d of a remedy; name the remedy column with -remedy-col, or shorten the cell", at, codeText, len(remedy), spec.MaxRemedyLen))
 			continue
 		}
-		if remedy == "" {
-			warn(fmt.Sprintf("%s: no remedy for %s; the entry's remedy is empty", at, codeText))
-		}
 		retryable, fromDocs := rowRetry(r, cols, at, warn)
+		title, note := titleFor(desc)
 		for _, code := range codes {
 			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line,
 				Retryable: spec.DefaultRetryable(code), RetryableFrom: spec.FromRule}
 			if fromDocs {
 				e.Retryable, e.RetryableFrom = retryable, spec.FromDocs
 			}
-			entries = append(entries, e)
+			entries = append(entries, Entry{Entry: e, Title: title, TitleNote: note, table: t})
 		}
 	}
 	if len(skipped) > 0 {
@@ -81,8 +91,9 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]spec.
 // rowTexts returns a row's description and remedy. A code cell that names
 // its code ("404 Not Found") gives the description when the table has no
 // better one, and the text column becomes the remedy; without a remedy
-// column, a Slate-style "Name -- remedy" cell is split.
-func rowTexts(r row, c codeCell, cols roles) (desc, remedy string) {
+// column, a Slate-style "Name -- remedy" cell is split. The explanation
+// columns follow the remedy, each labelled with its header.
+func rowTexts(t *table, r row, c codeCell, cols roles) (desc, remedy string) {
 	desc, remedy = cell(r, cols.desc), cell(r, cols.remedy)
 	if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
 		if remedy == "" {
@@ -93,7 +104,25 @@ func rowTexts(r row, c codeCell, cols roles) (desc, remedy string) {
 	if cols.remedy < 0 && remedy == "" {
 		desc, remedy = splitNameRemedy(desc)
 	}
+	for _, i := range cols.explain {
+		if v := cell(r, i); v != "" {
+			remedy = joinRemedy(remedy, labelOf(t.header[i])+": "+v)
+		}
+	}
 	return desc, remedy
+}
+
+// joinRemedy appends more text to a remedy, as one more sentence.
+func joinRemedy(remedy, more string) string {
+	switch {
+	case more == "" || strings.Contains(remedy, more):
+		return remedy
+	case remedy == "":
+		return more
+	case !endsSentence(remedy):
+		remedy += "."
+	}
+	return remedy + " " + more
 }
 
 // rowRetry reads a row's "Retry?" cell; ok is false when the table has none
@@ -107,18 +136,6 @@ func rowRetry(r row, cols roles, at string, warn func(string)) (retryable, ok bo
 		warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
 	}
 	return v, ok
-}
-
-// checkDuplicates records each code documented on two rows, naming both.
-func checkDuplicates(docsPath string, entries []spec.Entry, problems *faults) {
-	first := map[int]int{} // code -> line
-	for _, e := range entries {
-		if line, dup := first[e.Code]; dup {
-			problems.add(e.Line, fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, line))
-			continue
-		}
-		first[e.Code] = e.Line
-	}
 }
 
 // nameRemedySeps split a "Name -- remedy" cell, Slate's style, in order of
