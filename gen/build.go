@@ -1,9 +1,9 @@
 package main
 
 import (
+	"github.com/errtable/errtable/gen/reader"
 	"path"
 	"strings"
-	"github.com/errtable/errtable/gen/reader"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -73,4 +73,3 @@ func choosePrefix(flag string, prev *spec.File, docsPath string) string {
 	}
 	return base
 }
-

@@ -58,7 +58,7 @@ func parsePage(src []byte) *page {
 	p := &page{}
 	var prev ast.Node  // the block before the current one
 	var heading string // the text of the last heading
-	skipTo := 0 // the end of an HTML table read from the source, past the blocks goldmark saw in it
+	skipTo := 0        // the end of an HTML table read from the source, past the blocks goldmark saw in it
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if start := blockStart(n); start >= 0 && start < skipTo {
 			continue

@@ -16,7 +16,7 @@ type Entry struct {
 	// reads as a name. When it does not (a sentence, another script), Title
 	// is empty and TitleNote says why.
 	Title, TitleNote string
-	table *table // the table of the row
+	table            *table // the table of the row
 }
 
 // readRows turns the rows of a table into entries, in order, and records
