@@ -100,6 +100,7 @@ type columnText struct {
 	sentence int // cells that read as a sentence
 	yesNo    int // cells that read as yes or no
 	statuses int // cells that read as an HTTP status or class
+	errors   int // cells that read as error statuses, 400 to 599
 	numbers  int // cells that are a number that is no status (sub-codes)
 }
 
@@ -112,6 +113,14 @@ func (c columnText) sentenceLike() bool { return c.filled > 0 && 2*c.sentence >=
 // statusColumn reports whether the column's cells are mostly HTTP statuses.
 func (c columnText) statusColumn() bool { return c.statuses > 0 && 2*c.statuses >= c.filled }
 
+// onlyStatuses reports whether the column reads as nothing but error
+// statuses, as a column must whose header does not say it holds codes: a
+// column of limits (100, 429) or timeouts (500, 30000) has numbers that
+// look like statuses, but not only error statuses.
+func (c columnText) onlyStatuses() bool {
+	return c.statuses == c.filled && c.errors >= 2 && 2*c.errors >= c.filled
+}
+
 // textOf sums up column i of t.
 func textOf(t *table, i int) columnText {
 	var c columnText
@@ -121,11 +130,14 @@ func textOf(t *table, i int) columnText {
 			continue
 		}
 		c.filled++
-		switch k := parseCodeCell(v).kind; {
-		case k == statusCode || k == statusClass:
+		switch cc := parseCodeCell(v); {
+		case cc.kind == statusCode || cc.kind == statusClass:
 			c.statuses++
+			if cc.kind == statusCode && cc.codes[0] >= 400 {
+				c.errors++
+			}
 			continue
-		case k == outOfRange:
+		case cc.kind == outOfRange:
 			c.numbers++
 			continue
 		}
@@ -168,7 +180,7 @@ func isSentence(s string) bool {
 	if unspaced(s) && utf8.RuneCountInString(s) > 16 {
 		return true
 	}
-	return endsSentence(s) && len(strings.Fields(s)) > 1
+	return endsSentence(s) && (len(strings.Fields(s)) > 1 || unspaced(s))
 }
 
 // endsSentence reports whether s ends with a full stop, question or
@@ -224,7 +236,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		// no statuses and never win.
 		best := -1
 		for i, c := range texts {
-			if !c.statusColumn() {
+			if !c.statusColumn() || !hasRole(t.header[i], roleCode) && !c.onlyStatuses() {
 				continue
 			}
 			if best < 0 || c.statuses > texts[best].statuses ||
@@ -257,8 +269,11 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 		take(i, flag.dst, flag.role+", as "+flag.flag+" says")
 	}
-	if n := texts[cols.code]; n.statuses == 0 || 2*n.statuses < n.filled {
+	switch n := texts[cols.code]; {
+	case n.statuses == 0 || 2*n.statuses < n.filled:
 		return roles{}, "its code column holds few HTTP statuses", nil
+	case n.errors == 0:
+		return roles{}, "its code column holds no error status (400 to 599)", nil
 	}
 	free := func() []int {
 		var out []int

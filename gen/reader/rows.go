@@ -153,12 +153,34 @@ func splitNameRemedy(s string) (name, remedy string) {
 	return s, ""
 }
 
-// parseYesNo reads a "Retry?" cell.
+// Words a "Retry?" cell says yes or no with, in the languages of
+// headerWords. A cell may go on after its first word ("Yes, after
+// Retry-After", "No (poll instead)").
+var (
+	yesWords = map[string]bool{
+		"yes": true, "y": true, "true": true, "retryable": true, "retry": true, "✓": true, "✔": true, "✅": true, "✔️": true,
+		"ja": true, "oui": true, "sí": true, "si": true, "sim": true, "sì": true, "是": true, "可": true, "可以": true,
+		"はい": true, "可能": true, "예": true, "네": true, "가능": true, "tak": true, "да": true, "evet": true, "có": true, "ya": true,
+	}
+	noWords = map[string]bool{
+		"no": true, "n": true, "false": true, "never": true, "✗": true, "✘": true, "❌": true, "-": true, "—": true,
+		"nein": true, "non": true, "não": true, "nao": true, "否": true, "不可": true, "不": true, "いいえ": true, "不可能": true,
+		"아니요": true, "아니오": true, "불가": true, "nie": true, "нет": true, "hayır": true, "không": true, "tidak": true, "nee": true,
+	}
+)
+
+// parseYesNo reads a "Retry?" cell: its first word says yes or no.
 func parseYesNo(s string) (value, ok bool) {
-	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), ".!")) {
-	case "yes", "y", "true", "retryable", "retry", "✓", "✔", "✅", "✔️":
+	s = strings.ToLower(strings.TrimSpace(s))
+	first := s
+	if i := strings.IndexAny(s, " ,;:(（、，"); i > 0 {
+		first = s[:i]
+	}
+	first = strings.Trim(first, ".!。")
+	switch {
+	case yesWords[first]:
 		return true, true
-	case "no", "n", "false", "never", "✗", "✘", "❌", "-", "—":
+	case noWords[first]:
 		return false, true
 	}
 	return false, false

@@ -51,5 +51,7 @@ var headerWords = []struct {
 	{"en", roleOther, []string{
 		"content type", "content-type", "type", "method", "methods", "typical use", "category", "group",
 		"class", "endpoint", "endpoints", "scope", "since", "version", "schema", "model", "format",
+		"limit", "limits", "timeout", "count", "value", "default", "maximum", "minimum", "window", "size",
+		"rate", "quota", "id", "field", "parameter", "operation", "path", "in", "required",
 	}},
 }
