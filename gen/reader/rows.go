@@ -154,8 +154,9 @@ func splitNameRemedy(s string) (name, remedy string) {
 }
 
 // Words a "Retry?" cell says yes or no with, in the languages of
-// headerWords. A cell may go on after its first word ("Yes, after
-// Retry-After", "No (poll instead)").
+// headerWords. A cell may go on after its word and a comma or parenthesis
+// ("Yes, after Retry-After", "No (poll instead)"), but "No Content" is no
+// answer.
 var (
 	yesWords = map[string]bool{
 		"yes": true, "y": true, "true": true, "retryable": true, "retry": true, "✓": true, "✔": true, "✅": true, "✔️": true,
@@ -173,10 +174,10 @@ var (
 func parseYesNo(s string) (value, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	first := s
-	if i := strings.IndexAny(s, " ,;:(（、，"); i > 0 {
+	if i := strings.IndexAny(s, ",;:(（、，"); i > 0 {
 		first = s[:i]
 	}
-	first = strings.Trim(first, ".!。")
+	first = strings.Trim(strings.TrimSpace(first), ".!。")
 	switch {
 	case yesWords[first]:
 		return true, true
