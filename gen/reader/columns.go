@@ -141,7 +141,7 @@ func textOf(t *table, i int) columnText {
 			c.numbers++
 			continue
 		}
-		if _, ok := parseYesNo(v); ok {
+		if _, ok := parseYesNo(v); ok && !retryWords[strings.ToLower(strings.Trim(v, " .!"))] {
 			c.yesNo++
 			continue
 		}
@@ -153,6 +153,10 @@ func textOf(t *table, i int) columnText {
 	}
 	return c
 }
+
+// retryWords answer yes in a column headed "Retry?", but on their own are
+// no sign that a column is one of yes and no: "Retry." is a remedy too.
+var retryWords = map[string]bool{"retry": true, "retryable": true, "-": true, "—": true}
 
 // maxNameWords is the most words a short name has: "Request Header Fields
 // Too Large" has five.
@@ -289,7 +293,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		take(i, &cols.retry, "retry: its header says so")
 	} else {
 		for _, i := range free() {
-			if c := texts[i]; c.filled > 0 && 5*c.yesNo >= 4*c.filled && !hasRole(t.header[i], roleOther) {
+			if c := texts[i]; c.filled >= 2 && 5*c.yesNo >= 4*c.filled && !hasRole(t.header[i], roleOther) {
 				take(i, &cols.retry, "retry: its cells are yes or no")
 				break
 			}
@@ -330,7 +334,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		switch {
 		case c.filled == 0:
 			cols.why[i] = "not read: empty"
-		case hasRole(t.header[i], roleExplain) || hasRole(t.header[i], roleRemedy) || hasRole(t.header[i], roleName) || c.sentenceLike():
+		case hasRole(t.header[i], roleExplain) || hasRole(t.header[i], roleRemedy) || c.sentenceLike():
 			cols.explain = append(cols.explain, i)
 			cols.why[i] = "joins the remedy, labelled " + fmt.Sprintf("%q", labelOf(t.header[i]))
 		default:

@@ -1,0 +1,139 @@
+package reader
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/errtable/errtable/spec"
+)
+
+// TestCatalogue pins how tables combine into one catalogue: sibling tables
+// add codes, repeats are read once, conflicts are refused naming both
+// lines, and a table that adds columns is joined into the entries.
+func TestCatalogue(t *testing.T) {
+	tests := []struct {
+		name    string
+		md      string
+		want    []string // "code|description|remedy|retryable/from"
+		warning string   // a warning that must be given
+		err     string   // the error, when the page is refused
+	}{
+		{
+			name: "client and server tables under sibling headings",
+			md: "## Client errors\n\n| Code | Name | Fix |\n|---|---|---|\n| 400 | Bad Request | Fix the body. |\n\n" +
+				"## Server errors\n\n| Code | Name | Fix |\n|---|---|---|\n| 500 | Server Error | Retry. |\n",
+			want:    []string{"400|Bad Request|Fix the body.|false/rule", "500|Server Error|Retry.|true/rule"},
+			warning: "docs.md:3: reading 2 tables as one catalogue (lines 3, 9)",
+		},
+		{
+			name: "per-endpoint tables repeat rows",
+			md: "## GET /a\n\n| Status | Meaning | Description |\n|---|---|---|\n| 401 | Unauthorized | Send a key. |\n| 404 | Not Found | No such a. |\n\n" +
+				"## GET /b\n\n| Status | Meaning | Description |\n|---|---|---|\n| 401 | Unauthorized | Send a key. |\n| 409 | Conflict | b is locked. |\n",
+			want: []string{"401|Unauthorized|Send a key.|false/rule", "404|Not Found|No such a.|false/rule", "409|Conflict|b is locked.|false/rule"},
+		},
+		{
+			name: "a conflicting repeat names both lines",
+			md: "## A\n\n| Code | Name | Fix |\n|---|---|---|\n| 422 | Invalid | Fix a. |\n\n" +
+				"## B\n\n| Code | Name | Fix |\n|---|---|---|\n| 422 | Locked | Wait. |\n",
+			err: `docs.md:11: code 422 is documented again with other text ("Locked: Wait."; first at docs.md:5: "Invalid: Fix a.")`,
+		},
+		{
+			name: "a retry table joins the entries",
+			md: "| Code | Name | Fix |\n|---|---|---|\n| 429 | Too Many Requests | Slow down. |\n| 400 | Bad Request | Fix it. |\n\n" +
+				"## Retrying errors\n\n| Status | Retry? | Guidance |\n|---|---|---|\n| 429 | Yes | Wait for Retry-After. |\n| 400 | No | Never retry it. |\n",
+			want: []string{
+				"429|Too Many Requests|Slow down. Guidance: Wait for Retry-After.|true/docs",
+				"400|Bad Request|Fix it. Guidance: Never retry it.|false/docs",
+			},
+			warning: `docs.md:8: the table adds columns "Retry?", "Guidance" to the codes above; joined into their entries`,
+		},
+		{
+			name: "a retry table that contradicts the main one",
+			md: "| Code | Name | Retry |\n|---|---|---|\n| 429 | Too Many Requests | yes |\n\n" +
+				"| Status | Retry? |\n|---|---|\n| 429 | No |\n",
+			err: "docs.md:7: code 429 is retryable on one row and not on the other (line 3); make the rows agree",
+		},
+		{
+			name: "a code twice in one table",
+			md:   "| Code | Name |\n|---|---|\n| 400 | Bad |\n| 400 | Bad |\n",
+			err:  "docs.md:4: code 400 is documented twice (first at docs.md:3)",
+		},
+		{
+			name: "field and legend tables stay out",
+			md: "| Field | Type | Description |\n|---|---|---|\n| status | integer | The HTTP status, e.g. 404. |\n\n" +
+				"| Code | Name | Fix |\n|---|---|---|\n| 404 | Not Found | Check the id. |\n\n" +
+				"| Symbol | Meaning |\n|---|---|\n| ✓ | Retry is safe |\n",
+			want: []string{"404|Not Found|Check the id.|false/rule"},
+		},
+		{
+			name: "-table reads only the tables under a heading",
+			md: "## Client errors\n\n| Code | Name | Fix |\n|---|---|---|\n| 400 | Bad Request | Fix the body. |\n\n" +
+				"## Server errors\n\n| Code | Name | Fix |\n|---|---|---|\n| 500 | Server Error | Retry. |\n",
+			want: []string{"500|Server Error|Retry.|true/rule"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opts Options
+			if strings.HasPrefix(tt.name, "-table") {
+				opts.Table = "Server"
+			}
+			var warnings []string
+			c, err := Read("docs.md", []byte(tt.md), opts, func(w string) { warnings = append(warnings, w) })
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range c.Entries {
+				got = append(got, fmt.Sprintf("%d|%s|%s|%v/%s", e.Code, e.Description, e.Remedy, e.Retryable, e.RetryableFrom))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.warning != "" && !strings.Contains(strings.Join(warnings, "\n"), tt.warning) {
+				t.Errorf("warnings:\n%s\nwant one containing %q", strings.Join(warnings, "\n"), tt.warning)
+			}
+		})
+	}
+}
+
+// TestExplain pins the -explain report of a small page.
+func TestExplain(t *testing.T) {
+	md := "# Errors\n\n| Field | Type |\n|---|---|\n| code | int |\n\n| HTTP | Label | Cause |\n|---|---|---|\n| 400 | Bad Request | A field is wrong. |\n"
+	c, err := Read("docs.md", []byte(md), Options{}, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := c.Explain(&b, "docs.md"); err != nil {
+		t.Fatal(err)
+	}
+	want := `docs.md: 2 tables
+
+line 3: table of 1 rows under "Errors"
+  not read: no column of HTTP statuses
+
+line 7: table of 1 rows under "Errors"
+  read: adds 1 code
+  column 1 "HTTP": code: its cells are HTTP statuses
+  column 2 "Label": name: its cells are short names
+  column 3 "Cause": joins the remedy, labelled "Cause"
+
+1 entries
+  400 "Bad Request" (line 9): not retryable, from rule
+    remedy: "Cause: A field is wrong."
+`
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+	if e := c.Entries[0]; e.RetryableFrom != spec.FromRule {
+		t.Errorf("retryable_from = %s", e.RetryableFrom)
+	}
+}
