@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/errtable/errtable/gen/reader"
@@ -8,8 +9,9 @@ import (
 
 // explain is -explain: it reads the docs page as a run would and prints,
 // to stdout, the tables found, each column's role and why, how the
-// catalogue was assembled and the entries that would be written. It writes
-// no file, so it is safe to run on any page before adopting gen.
+// catalogue was assembled, the entries that would be written and their Go
+// names. It writes no file, so it is safe to run on any page before
+// adopting gen.
 func (c *config) explain(stdout io.Writer, warn func(string)) error {
 	prev, err := readPrevSpec(c.spec)
 	if err != nil {
@@ -19,11 +21,29 @@ func (c *config) explain(stdout io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
-	cat, err := reader.Read(d.docs.path, d.docs.src, c.Options, warn)
+	// The spec is built as a run builds it, warnings and all; the report
+	// comes from a second, silent reading of the same bytes.
+	f, buildErr := buildSpec(d.docs, prev, c.options, warn)
+	cat, _ := reader.Read(d.docs.path, d.docs.src, c.Options, func(string) {})
 	if cat != nil {
-		if werr := cat.Explain(stdout, d.docs.path); werr != nil {
-			return werr
+		if err := cat.Explain(stdout, d.docs.path); err != nil {
+			return err
 		}
 	}
-	return err
+	if buildErr != nil {
+		return buildErr
+	}
+	if _, err := fmt.Fprintf(stdout, "\nGo names\n"); err != nil {
+		return err
+	}
+	for _, e := range f.Errors {
+		state := ""
+		if e.Removed {
+			state = " (no longer in the docs: deprecated)"
+		}
+		if _, err := fmt.Fprintf(stdout, "  %d %s%s\n", e.Code, e.Name, state); err != nil {
+			return err
+		}
+	}
+	return nil
 }
