@@ -21,14 +21,18 @@
 //	-prefix WORD   the word error messages start with (default: the spec's,
 //	               else the first word of the docs file's name)
 //	-page TEXT     with an llms.txt index, the error page whose title holds TEXT
-//	-table TEXT    read the table under the heading containing TEXT
+//	-table TEXT    read only the tables under a heading containing TEXT
+//	               (default: every table whose code column holds statuses)
 //	-code-col H    the column headed H holds the codes
 //	-desc-col H    the column headed H holds the descriptions
 //	-remedy-col H  the column headed H holds the remedies
+//	               (default: decided by content and header words)
 //
 // Flags for one run:
 //
 //	-check          write nothing; exit 1 naming every file that is out of date
+//	-explain        write nothing; print the tables found, each column's role
+//	                and why, and the entries and names that would be written
 //	-fetch          download the page again from the URL the spec records
 //	-rename OLD=NEW rename a code's Go name; OLD stays as a deprecated alias
 //	-prune          drop the codes the docs no longer list (breaking)
@@ -37,6 +41,8 @@
 //	-report FILE    write the change report as Markdown to FILE
 //	-q              print no warnings
 //
+// Reading the page is package reader's job (gen/reader): the tables as a
+// person reads them, their columns, one catalogue over several tables.
 // The spec is a lock file (see lock.go): names, aliases and retry overrides
 // in it survive regeneration, a code the docs drop stays, deprecated, and a
 // run that would remove or change an exported identifier stops (see
