@@ -95,8 +95,9 @@ func namedCodes(t *table, code int) bool {
 // invalid-api-key, card.declined.
 var identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$|^[a-z]+[A-Z]\w*$|^[A-Z]{2,}$`)
 
-// stringCatalogue refuses a table keyed by string error codes: one error
-// status on several rows, told apart by a column of distinct identifiers.
+// stringCatalogue refuses a table keyed by string error codes or numeric
+// sub-codes: one error status on several rows, told apart by a column of
+// distinct identifiers or numbers.
 // That is another shape of catalogue, which the generator does not read
 // yet. Repeated success rows ("200 | OK") are no such catalogue.
 func stringCatalogue(docsPath string, t *table, cols roles) error {
@@ -120,22 +121,29 @@ func stringCatalogue(docsPath string, t *table, cols roles) error {
 		if i == cols.code {
 			continue
 		}
-		ids := map[string]bool{}
+		ids, numbers := map[string]bool{}, map[string]bool{}
 		for _, r := range t.rows {
-			if v := cell(r, i); identifierRE.MatchString(v) {
+			switch v := cell(r, i); {
+			case identifierRE.MatchString(v):
 				ids[v] = true
+			case numberRE.MatchString(v):
+				numbers[v] = true
 			}
 		}
-		if len(ids) >= 2 && 2*len(ids) >= len(t.rows) {
-			return fmt.Errorf("%s:%d: this table is keyed by string error codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); string-keyed catalogues are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstIdentifier(t, i), repeated, again)
+		switch {
+		case len(ids) >= 2 && 2*len(ids) >= len(t.rows):
+			return fmt.Errorf("%s:%d: this table is keyed by string error codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); string-keyed catalogues are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstKey(t, i, identifierRE), repeated, again)
+		case len(numbers) >= 2 && 2*len(numbers) >= len(t.rows):
+			return fmt.Errorf("%s:%d: this table is keyed by numeric sub-codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); catalogues keyed by sub-codes are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstKey(t, i, numberRE), repeated, again)
 		}
 	}
 	return nil
 }
 
-func firstIdentifier(t *table, col int) string {
+// firstKey returns the first cell of column col that key matches.
+func firstKey(t *table, col int, key *regexp.Regexp) string {
 	for _, r := range t.rows {
-		if identifierRE.MatchString(cell(r, col)) {
+		if key.MatchString(cell(r, col)) {
 			return cell(r, col)
 		}
 	}
