@@ -18,7 +18,7 @@ type candidate struct {
 // reports. pipeLine is the first line that reads as a table row, or 0. Field, parameter and legend tables never qualify: their cells
 // are no statuses. Without any table that qualifies, the error lists every
 // table seen and why it was not taken.
-func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport) ([]candidate, error) {
+func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport, warn func(string)) ([]candidate, error) {
 	if len(p.tables) == 0 {
 		if pipeLine > 0 {
 			return nil, fmt.Errorf("%s:%d: this line reads as a table row, but no table with rows was found; an error table needs a header row, a |---| delimiter row under it and a row per code", docsPath, pipeLine)
@@ -67,7 +67,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 	if nearMiss != nil {
 		// Its header says error table: name the first row that is wrong.
 		cols := roles{code: columnsOf(nearMiss.header).code, desc: -1, remedy: -1, retry: -1}
-		entries, problems := readRows(docsPath, nearMiss, cols, func(string) {})
+		entries, problems := readRows(docsPath, nearMiss, cols, warn)
 		if len(problems) > 0 {
 			return nil, problems.err()
 		}

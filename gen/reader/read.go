@@ -54,7 +54,7 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 	}
 	p := parsePage(src)
 	c := &Catalogue{Passages: p.passages}
-	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables)
+	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables, warn)
 	if err != nil {
 		return c, err
 	}
