@@ -9,8 +9,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// htmlTableStart returns the offset of the "<table" that an HTML block
-// starts with, if it starts with one (after wrapper tags such as <div>).
+// htmlTableStart returns the offset of the first <table> start tag in an
+// HTML block: at its start, or after wrapper tags such as <div
+// class="table-wrapper">, on the same line or a later one. The block is
+// tokenized rather than searched for "<table", so that a "<table" inside
+// a comment or an attribute value does not start a table that would run
+// to the end of the page.
 func htmlTableStart(n ast.Node, src []byte) (int, bool) {
 	b, ok := n.(*ast.HTMLBlock)
 	if !ok || b.Lines().Len() == 0 {
@@ -18,11 +22,24 @@ func htmlTableStart(n ast.Node, src []byte) (int, bool) {
 	}
 	start := b.Lines().At(0).Start
 	end := b.Lines().At(b.Lines().Len() - 1).Stop
-	i := bytes.Index(bytes.ToLower(src[start:end]), []byte("<table"))
-	if i < 0 {
+	if start < 0 || end > len(src) || start >= end || !bytes.Contains(bytes.ToLower(src[start:end]), []byte("<table")) {
 		return 0, false
 	}
-	return start + i, true
+	z := html.NewTokenizer(bytes.NewReader(src[start:end]))
+	off := start
+	for {
+		tt := z.Next()
+		tokStart := off
+		off += len(z.Raw()) // before TagName, which rewrites the buffer
+		switch tt {
+		case html.ErrorToken:
+			return 0, false
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "table" {
+				return tokStart, true
+			}
+		}
+	}
 }
 
 // Bounds on what one call of htmlTables builds, so that a hostile page
@@ -653,7 +670,8 @@ func (t *tableBuilder) finish(r *htmlReader) table {
 // for none) and the body rows. The header is the last <thead> row, its
 // empty cells filled from the <thead> rows above (a group title spanning
 // sub-headers stays above them; a header cell spanning both rows is
-// repeated into the last by its rowspan already). Without <thead>, the
+// repeated into the last by its rowspan already); a <thead> row holding a
+// status is data, from a <thead> left open. Without <thead>, the
 // first row is the header when all its cells are <th>, or when it reads as
 // one: some cell filled and none a status code, so that a table whose
 // first row is already data keeps it.
@@ -662,7 +680,9 @@ func splitHeader(grid []gridRow) (int, []gridRow) {
 		return -1, nil
 	}
 	heads := 0
-	for heads < len(grid) && grid[heads].head {
+	for heads < len(grid) && grid[heads].head && (grid[heads].allTH || readsAsHeader(grid[heads].cells)) {
+		// A <thead> left open runs into the body: its data rows are
+		// no header.
 		heads++
 	}
 	if heads > 0 {

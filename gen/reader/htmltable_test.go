@@ -205,6 +205,20 @@ After the table.
 		}},
 	},
 	{
+		name: "thead left open, table in a comment",
+		src: `<div class="wrap"><!-- a <table> here would swallow the page -->
+<table>
+<thead>
+<tr><th>Code</th><th>Description</th></tr>
+<tr><td>400</td><td>Bad</td></tr>
+</table>
+`,
+		want: []htmlTable{{
+			line: 4, header: []string{"Code", "Description"},
+			rows: []htmlRow{{line: 5, cells: []string{"400", "Bad"}}},
+		}},
+	},
+	{
 		name: "no thead, td header",
 		src: `<table>
 <caption>HTTP <em>errors</em></caption>
