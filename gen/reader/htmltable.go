@@ -50,7 +50,7 @@ const (
 	maxColspan      = 1000    // HTML: colspan is clamped to 1000
 	maxRowspan      = 65534   // HTML: rowspan is clamped to 65534
 	maxColumns      = 1000    // grid columns per table; cells beyond are dropped
-	maxGridCells    = 100_000 // grid cells (header and rows) over all tables of one call
+	maxGridCells    = 100_000 // grid cells (header and rows) over all tables of one call; see budget
 	maxTableNesting = 8       // tables deeper than this are read as text of their cell
 	maxRawLen       = 200     // bytes of a row's raw text
 )
@@ -84,7 +84,7 @@ func htmlTables(src []byte, start int, lines lineIndex, heading string) ([]table
 		lines:   lines,
 		heading: heading,
 		srcLen:  len(src),
-		budget:  maxGridCells,
+		begin:   start,
 	}
 	end := r.read()
 	var out []table
@@ -104,7 +104,8 @@ type htmlReader struct {
 	lines   lineIndex
 	heading string
 	srcLen  int // the end of input
-	budget  int // grid cells still allowed, over all tables
+	begin   int // where the read began
+	spent   int // grid cells of the tables finished
 
 	open []*tableBuilder // the tables being read, innermost last
 	done []*table        // every table, in the order its <table> opened
@@ -327,6 +328,17 @@ func (r *htmlReader) endTag(t *tableBuilder, name string) {
 			t.space()
 		}
 	}
+}
+
+// budget returns how many more grid cells the tables being read may hold:
+// no more than maxGridCells in all, and no more than one per byte read so
+// far. The second bound keeps a page of many small tables with huge
+// colspans linear in its size (a page holds at most MaxPageSize bytes),
+// and never binds a real table, where a cell takes several bytes of tags.
+// Only finished tables are counted as spent, so tables open at once
+// (nested) may each hold up to the budget: maxTableNesting of them.
+func (r *htmlReader) budget() int {
+	return min(maxGridCells, r.off-r.begin) - r.spent
 }
 
 // openTable starts a table, keeping its place in document order. A nested
@@ -615,7 +627,7 @@ func (t *tableBuilder) endRow(r *htmlReader) {
 		return // <tr></tr>: no row to a reader
 	}
 	width := max(t.width, len(row.cells))
-	if t.cutOff || width > r.budget || len(t.grid)*width > r.budget-width {
+	if left := r.budget(); t.cutOff || width > left || len(t.grid)*width > left-width {
 		t.cutOff = true
 		return
 	}
@@ -628,10 +640,10 @@ func (t *tableBuilder) endRow(r *htmlReader) {
 func (t *tableBuilder) finish(r *htmlReader) table {
 	t.endRow(r)
 	grid := t.grid
-	if n := r.budget / max(t.width, 1); len(grid) > n {
+	if n := r.budget() / max(t.width, 1); len(grid) > n {
 		grid = grid[:n]
 	}
-	r.budget -= len(grid) * t.width
+	r.spent += len(grid) * t.width
 	for i := range grid {
 		for len(grid[i].cells) < t.width {
 			grid[i].cells = append(grid[i].cells, "")

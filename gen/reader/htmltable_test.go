@@ -289,15 +289,31 @@ see reasons</td></tr>
 		name: "huge spans",
 		src: `<table>
 <tr><th>Code</th><th>Description</th></tr>
-<tr><td rowspan="99999999999999999999">400</td><td colspan="4294967297">Bad</td></tr>
+<tr><td rowspan="99999999999999999999">400</td><td>Bad</td></tr>
 <tr><td>Still 400</td></tr>
+<tr><td colspan="4294967297">Too wide for its bytes: dropped, and what follows</td></tr>
+<tr><td>500</td><td>Oops</td></tr>
+</table>
+`,
+		want: []htmlTable{{
+			line: 2, header: []string{"Code", "Description"},
+			rows: []htmlRow{
+				{line: 3, cells: []string{"400", "Bad"}},
+				{line: 4, cells: []string{"400", "Still 400"}},
+			},
+		}},
+	},
+	{
+		name: "wide but paid for",
+		src: `<table>
+<tr><th>Code</th><th>Description</th></tr>
+<tr><td>429</td><td colspan="1001">` + strings.Repeat("Slow down. ", 250) + `</td></tr>
 </table>
 `,
 		want: []htmlTable{{
 			line: 2, header: append([]string{"Code", "Description"}, make([]string, maxColumns-2)...),
 			rows: []htmlRow{
-				{line: 3, cells: append([]string{"400", "Bad"}, make([]string, maxColumns-2)...)},
-				{line: 4, cells: append([]string{"400", "Still 400"}, make([]string, maxColumns-2)...), rawCells: 2},
+				{line: 3, cells: append([]string{"429", strings.TrimSpace(strings.Repeat("Slow down. ", 250))}, make([]string, maxColumns-2)...)},
 			},
 		}},
 	},
@@ -404,6 +420,31 @@ func TestHTMLTablesEnd(t *testing.T) {
 	}
 }
 
+// TestSpanValue checks the reading of colspan and rowspan values.
+func TestSpanValue(t *testing.T) {
+	for _, tc := range []struct {
+		val    string
+		lo, hi int
+		want   int
+	}{
+		{"2", 1, maxColspan, 2},
+		{" 3px", 1, maxColspan, 3},
+		{"0", 1, maxColspan, 1},
+		{"0", 0, maxRowspan, 0},
+		{"-2", 1, maxColspan, 1},
+		{"", 1, maxColspan, 1},
+		{"x", 0, maxRowspan, 1},
+		{"{2}", 1, maxColspan, 2},
+		{`{"4"}`, 1, maxColspan, 4},
+		{"4294967297", 1, maxColspan, maxColspan},
+		{"99999999999999999999999", 0, maxRowspan, maxRowspan},
+	} {
+		if got := spanValue([]byte(tc.val), tc.lo, tc.hi); got != tc.want {
+			t.Errorf("spanValue(%q, %d, %d) = %d, want %d", tc.val, tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
 // TestHTMLTablesBounded checks that hostile tables stay within the budget:
 // many wide rows, and tables nested past the nesting limit.
 func TestHTMLTablesBounded(t *testing.T) {
@@ -418,11 +459,17 @@ func TestHTMLTablesBounded(t *testing.T) {
 	if end != len(src) {
 		t.Errorf("end %d, want %d", end, len(src))
 	}
-	if n := gridCells(tables); n > maxGridCells {
-		t.Errorf("%d cells, more than %d", n, maxGridCells)
+	if n := gridCells(tables); n > min(maxGridCells, len(src)) {
+		t.Errorf("%d cells, more than %d", n, min(maxGridCells, len(src)))
 	}
 	if len(tables) > maxTableNesting {
 		t.Errorf("%d tables, more than the nesting limit %d", len(tables), maxTableNesting)
+	}
+	// Many small tables, each a block of its own: the bound holds for the
+	// page, not only for one table.
+	page := bytes.Repeat([]byte("<table><tr><td colspan=\"1000\">x</td><td>y</td></tr></table>\n\n"), 2000)
+	if n := gridCells(parsePage(page).tables); n > len(page) {
+		t.Errorf("a page of %d bytes gives %d cells", len(page), n)
 	}
 	last := tables[len(tables)-1]
 	if got := last.header[0]; !strings.HasPrefix(got, "deep deep") {
@@ -456,12 +503,10 @@ func FuzzHTMLTables(f *testing.F) {
 		src := []byte("<table>" + input)
 		p := parsePage(src)
 		lines := bytes.Count(src, []byte("\n")) + 1
-		if n := gridCells(p.tables); n > maxGridCells+len(src) {
-			// GFM tables parsed after the HTML one add their own cells,
-			// which are bounded by the source.
-			t.Fatalf("%d cells", n)
+		tables, end := htmlTables(src, 0, newLineIndex(src), "")
+		if n := gridCells(tables); n > min(maxGridCells, len(src)) {
+			t.Fatalf("%d cells from %d bytes", n, len(src))
 		}
-		_, end := htmlTables(src, 0, newLineIndex(src), "")
 		if end < 0 || end > len(src) {
 			t.Fatalf("end %d outside 0..%d", end, len(src))
 		}
