@@ -217,9 +217,9 @@ func (r *htmlReader) startTag(t *tableBuilder, name string, hasAttr, selfClosing
 		return
 	}
 	switch name {
-	case "script", "style", "template":
-		// Their text is code or markup, never cell text. The tokenizer
-		// reads script and style as raw text up to their end tag.
+	case "script", "style":
+		// Their text is code, never cell text. The tokenizer reads them
+		// as raw text up to their end tag, so no tag inside counts.
 		if !selfClosing {
 			r.skip = name
 		}
