@@ -532,6 +532,19 @@ func jsxSpace(s []byte) int {
 	return i + 1
 }
 
+// unwrapEmphasis drops Markdown emphasis wrapping a whole cell
+// ("**404**"): a blank line inside an HTML cell makes its content Markdown,
+// and GitHub READMEs write cells that way. Emphasis inside the text is
+// left alone; only a code cell needs to read as bare.
+func unwrapEmphasis(s string) string {
+	for _, m := range []string{"**", "__", "*", "_"} {
+		if len(s) > 2*len(m) && strings.HasPrefix(s, m) && strings.HasSuffix(s, m) {
+			return strings.TrimSpace(s[len(m) : len(s)-len(m)])
+		}
+	}
+	return s
+}
+
 // startRow begins a grid row at the given line.
 func (t *tableBuilder) startRow(line int) {
 	t.inRow = true
@@ -577,7 +590,7 @@ func (t *tableBuilder) endCell() {
 	}
 	t.cell = nil
 	t.skipCarried()
-	text := cleanText(c.text.String())
+	text := unwrapEmphasis(cleanText(c.text.String()))
 	if len(t.cur.own) < maxColumns {
 		t.cur.own = append(t.cur.own, text)
 	}
@@ -639,16 +652,6 @@ func (t *tableBuilder) endRow(r *htmlReader) {
 // padded to the table's width, and the cells spent taken from the budget.
 func (t *tableBuilder) finish(r *htmlReader) table {
 	t.endRow(r)
-	grid := t.grid
-	if n := r.budget() / max(t.width, 1); len(grid) > n {
-		grid = grid[:n]
-	}
-	r.spent += len(grid) * t.width
-	for i := range grid {
-		for len(grid[i].cells) < t.width {
-			grid[i].cells = append(grid[i].cells, "")
-		}
-	}
 	out := table{line: t.line}
 	if c := cleanText(t.caption.String()); c != "" {
 		out.headings = append(out.headings, c)
@@ -656,17 +659,37 @@ func (t *tableBuilder) finish(r *htmlReader) table {
 	if r.heading != "" {
 		out.headings = append(out.headings, r.heading)
 	}
-	head, body := splitHeader(grid)
-	if head >= 0 {
-		out.line = grid[head].line
-		out.header = grid[head].cells
-	} else if t.width > 0 {
-		// No row reads as a header: an empty one of the table's width
-		// keeps rows and header comparable (rows.go counts cells against
-		// it); the chooser reports the table as having no header words.
-		out.header = make([]string, t.width)
+	// Rows were let in against the budget as the table grew; it may since
+	// have grown wider, or nested tables spent cells. The header, found
+	// or made, costs a row too.
+	fit := r.budget()/max(t.width, 1) - 1
+	if t.width == 0 || fit < 0 {
+		return out
 	}
+	head, body := splitHeader(t.grid)
+	body = body[:min(len(body), fit)]
+	r.spent += (len(body) + 1) * t.width
+	out.header = make([]string, t.width)
+	if head >= 0 {
+		out.line = t.grid[head].line
+		// The last header row, its empty cells filled from the header
+		// rows above: a cell spanning both rows is there already by its
+		// rowspan, and a group title over sub-headers stays above them.
+		for i := head; i >= 0; i-- {
+			for c, s := range t.grid[i].cells {
+				if out.header[c] == "" {
+					out.header[c] = s
+				}
+			}
+		}
+	}
+	// Without a header row, the header stays empty, of the table's width:
+	// rows and header stay comparable (rows.go counts cells against it),
+	// and the chooser reports a table with no header words.
 	for _, g := range body {
+		for len(g.cells) < t.width {
+			g.cells = append(g.cells, "")
+		}
 		out.rows = append(out.rows, row{
 			line:      g.line,
 			cells:     g.cells,
@@ -679,33 +702,21 @@ func (t *tableBuilder) finish(r *htmlReader) table {
 }
 
 // splitHeader finds the header row of a grid and returns its index (-1
-// for none) and the body rows. The header is the last <thead> row, its
-// empty cells filled from the <thead> rows above (a group title spanning
-// sub-headers stays above them; a header cell spanning both rows is
-// repeated into the last by its rowspan already); a <thead> row holding a
-// status is data, from a <thead> left open. Without <thead>, the
-// first row is the header when all its cells are <th>, or when it reads as
-// one: some cell filled and none a status code, so that a table whose
-// first row is already data keeps it.
+// for none) and the body rows. The header is the last <thead> row (see
+// finish for the rows above it); a <thead> row holding a status is data,
+// from a <thead> left open. Without <thead>, the first row is the header
+// when all its cells are <th>, or when it reads as one: some cell filled
+// and none a status code, so that a table whose first row is already data
+// keeps it.
 func splitHeader(grid []gridRow) (int, []gridRow) {
 	if len(grid) == 0 {
 		return -1, nil
 	}
 	heads := 0
 	for heads < len(grid) && grid[heads].head && (grid[heads].allTH || readsAsHeader(grid[heads].cells)) {
-		// A <thead> left open runs into the body: its data rows are
-		// no header.
 		heads++
 	}
 	if heads > 0 {
-		last := grid[heads-1].cells
-		for i := heads - 2; i >= 0; i-- {
-			for c := range last {
-				if last[c] == "" && c < len(grid[i].cells) {
-					last[c] = grid[i].cells[c]
-				}
-			}
-		}
 		return heads - 1, grid[heads:]
 	}
 	first := grid[0]
