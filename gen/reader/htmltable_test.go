@@ -522,6 +522,16 @@ func FuzzHTMLTables(f *testing.F) {
 		if end < 0 || end > len(src) {
 			t.Fatalf("end %d outside 0..%d", end, len(src))
 		}
+		for _, tb := range tables {
+			if len(tb.header) == 0 || len(tb.header) > maxColumns {
+				t.Fatalf("header of %d cells", len(tb.header))
+			}
+			for _, r := range tb.rows {
+				if len(r.cells) != len(tb.header) || r.rawCells > len(r.cells) {
+					t.Fatalf("row at line %d: %d cells (%d raw), header %d", r.line, len(r.cells), r.rawCells, len(tb.header))
+				}
+			}
+		}
 		for _, tb := range p.tables {
 			if tb.line < 0 || tb.line > lines {
 				t.Fatalf("table line %d outside 1..%d", tb.line, lines)
