@@ -588,3 +588,37 @@ func BenchmarkHTMLTable(b *testing.B) {
 		}
 	})
 }
+
+// TestHTMLTablesRead reads HTML tables through Read, as gen does: the
+// chooser finds the table by its header words, and rows filled by a
+// rowspan draw no "missing cells" warning.
+func TestHTMLTablesRead(t *testing.T) {
+	for _, name := range []string{"readme", "rowspan groups", "blank lines inside"} {
+		var src string
+		for _, tc := range htmlTableCases {
+			if tc.name == name {
+				src = tc.src
+			}
+		}
+		t.Run(name, func(t *testing.T) {
+			var warnings []string
+			c, err := Read("errors.md", []byte(src), Options{}, func(w string) { warnings = append(warnings, w) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Entries) < 2 {
+				t.Fatalf("%d entries", len(c.Entries))
+			}
+			for _, w := range warnings {
+				if strings.Contains(w, "cells") {
+					t.Errorf("warning: %s", w)
+				}
+			}
+			for _, e := range c.Entries {
+				if e.Line == 0 || e.Description == "" {
+					t.Errorf("entry %+v", e)
+				}
+			}
+		})
+	}
+}
