@@ -347,7 +347,7 @@ func (r *htmlReader) budget() int {
 // its rows, and the chooser decides between them. Its text is not also
 // copied into the enclosing cell, so no code is read twice.
 func (r *htmlReader) openTable(line int) {
-	b := &tableBuilder{slot: len(r.done), line: line}
+	b := &tableBuilder{r: r, slot: len(r.done), line: line}
 	r.done = append(r.done, nil)
 	r.open = append(r.open, b)
 }
@@ -425,8 +425,9 @@ type span struct {
 // tableBuilder is one table being read: its rows as a grid, one cell per
 // column, spans expanded.
 type tableBuilder struct {
-	slot      int // index in htmlReader.done
-	line      int // line of the <table> tag, for a table without a header row
+	r         *htmlReader // for the budget
+	slot      int         // index in htmlReader.done
+	line      int         // line of the <table> tag, for a table without a header row
 	caption   strings.Builder
 	inCaption bool
 	inHead    bool // inside <thead>
@@ -440,7 +441,7 @@ type tableBuilder struct {
 	cur    gridRow
 	col    int // the next free column of the current row
 	cell   *htmlCell
-	cutOff bool // the cell budget ran out: later rows are dropped
+	cutOff bool // the cell budget ran out: later rows are neither built nor kept
 }
 
 // gridRow is one row of the grid.
@@ -589,7 +590,18 @@ func (t *tableBuilder) endCell() {
 		return
 	}
 	t.cell = nil
+	if t.cutOff {
+		return
+	}
 	t.skipCarried()
+	// Check the budget before a colspan is spread: a row too wide for it
+	// would be dropped by endRow anyway, and building it first would cost
+	// up to maxColumns steps per cell of a hostile table.
+	wide := max(t.width, t.col+min(c.colspan, maxColumns-t.col))
+	if wide*(len(t.grid)+1) > t.r.budget() {
+		t.cutOff = true
+		return
+	}
 	text := unwrapEmphasis(cleanText(c.text.String()))
 	if len(t.cur.own) < maxColumns {
 		t.cur.own = append(t.cur.own, text)
@@ -628,6 +640,12 @@ func (t *tableBuilder) endRow(r *htmlReader) {
 		return
 	}
 	t.inRow = false
+	if t.cutOff {
+		// Rows after the budget ran out are not built: spreading the
+		// rowspans into them would cost up to maxColumns steps per <tr>.
+		t.cur = gridRow{}
+		return
+	}
 	// Rowspans from above into the columns after the row's last own cell.
 	for c := t.col; c < len(t.carry); c++ {
 		if t.carry[c].left > 0 {
