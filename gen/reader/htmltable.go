@@ -275,7 +275,10 @@ func (r *htmlReader) startTag(t *tableBuilder, name string, hasAttr, selfClosing
 				rowspan = spanValue(val, 0, maxRowspan)
 			}
 		}
-		t.cell = &htmlCell{colspan: colspan, rowspan: rowspan, th: name == "th"}
+		// The text buffer is reused from cell to cell: cleanText copies
+		// out of it.
+		t.cell = htmlCell{text: t.cell.text[:0], colspan: colspan, rowspan: rowspan, th: name == "th"}
+		t.inCell = true
 		if selfClosing {
 			t.endCell()
 		}
@@ -410,7 +413,7 @@ func spanValue(val []byte, lo, hi int) int {
 
 // htmlCell is a cell being read.
 type htmlCell struct {
-	text             strings.Builder
+	text             []byte
 	colspan, rowspan int // rowspan 0: to the end of the row group
 	th               bool
 }
@@ -428,7 +431,7 @@ type tableBuilder struct {
 	r         *htmlReader // for the budget
 	slot      int         // index in htmlReader.done
 	line      int         // line of the <table> tag, for a table without a header row
-	caption   strings.Builder
+	caption   []byte
 	inCaption bool
 	inHead    bool // inside <thead>
 	code      int  // depth of <code>-like elements: backticks there are text
@@ -439,8 +442,9 @@ type tableBuilder struct {
 
 	inRow  bool
 	cur    gridRow
-	col    int // the next free column of the current row
-	cell   *htmlCell
+	col    int      // the next free column of the current row
+	cell   htmlCell // the open cell, when inCell
+	inCell bool
 	cutOff bool // the cell budget ran out: later rows are neither built nor kept
 }
 
@@ -458,43 +462,47 @@ type gridRow struct {
 // (text between cells is dropped, as browsers move it out of the table).
 func (t *tableBuilder) text(s []byte) {
 	switch {
-	case t.cell != nil:
-		writeCellText(&t.cell.text, s, t.code > 0)
+	case t.inCell:
+		t.cell.text = appendCellText(t.cell.text, s, t.code > 0)
 	case t.inCaption:
-		writeCellText(&t.caption, s, t.code > 0)
+		t.caption = appendCellText(t.caption, s, t.code > 0)
 	}
 }
 
 // space separates words in the open cell or caption.
 func (t *tableBuilder) space() {
 	switch {
-	case t.cell != nil:
-		t.cell.text.WriteByte(' ')
+	case t.inCell:
+		t.cell.text = append(t.cell.text, ' ')
 	case t.inCaption:
-		t.caption.WriteByte(' ')
+		t.caption = append(t.caption, ' ')
 	}
 }
 
-// writeCellText writes decoded text, reading the JSX text expressions of
+// appendCellText appends decoded text to b, reading the JSX text expressions of
 // MDX ({' '}, {" "}) as the space they stand for, and dropping the
 // backticks of Markdown code spans that MDX leaves in HTML cells (`404`),
 // except inside <code>, where a backtick is literal.
-func writeCellText(b *strings.Builder, s []byte, inCode bool) {
+func appendCellText(b, s []byte, inCode bool) []byte {
+	if bytes.IndexByte(s, '{') < 0 && (inCode || bytes.IndexByte(s, '`') < 0) {
+		return append(b, s...) // the common case, at once
+	}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '{':
 			if n := jsxSpace(s[i:]); n > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				i += n - 1
 				continue
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 		case c == '`' && !inCode:
 			// Dropped.
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
+	return b
 }
 
 // jsxSpace returns the length of a JSX expression holding only a string
@@ -549,7 +557,8 @@ func unwrapEmphasis(s string) string {
 // startRow begins a grid row at the given line.
 func (t *tableBuilder) startRow(line int) {
 	t.inRow = true
-	t.cur = gridRow{line: line, head: t.inHead, allTH: true}
+	// Most rows are as wide as those before: one allocation each.
+	t.cur = gridRow{line: line, head: t.inHead, allTH: true, cells: make([]string, 0, t.width), own: make([]string, 0, t.width)}
 	t.col = 0
 }
 
@@ -585,11 +594,11 @@ func (t *tableBuilder) put(c int, s string) {
 // spanning two columns into the name. A rowspan repeats the text in the
 // rows below, so each row of a group carries its group's code or name.
 func (t *tableBuilder) endCell() {
-	c := t.cell
-	if c == nil {
+	if !t.inCell {
 		return
 	}
-	t.cell = nil
+	c := &t.cell
+	t.inCell = false
 	if t.cutOff {
 		return
 	}
@@ -602,7 +611,7 @@ func (t *tableBuilder) endCell() {
 		t.cutOff = true
 		return
 	}
-	text := unwrapEmphasis(cleanText(c.text.String()))
+	text := unwrapEmphasis(cleanText(string(c.text)))
 	if len(t.cur.own) < maxColumns {
 		t.cur.own = append(t.cur.own, text)
 	}
@@ -671,7 +680,7 @@ func (t *tableBuilder) endRow(r *htmlReader) {
 func (t *tableBuilder) finish(r *htmlReader) table {
 	t.endRow(r)
 	out := table{line: t.line}
-	if c := cleanText(t.caption.String()); c != "" {
+	if c := cleanText(string(t.caption)); c != "" {
 		out.headings = append(out.headings, c)
 	}
 	if r.heading != "" {
