@@ -73,6 +73,13 @@ func isCodeCell(s string) bool {
 	return parseCodeCell(s).kind == statusCode
 }
 
+// statusLike reports whether a cell reads as a status or class of statuses:
+// what the code column of an error table holds.
+func statusLike(s string) bool {
+	k := parseCodeCell(s).kind
+	return k == statusCode || k == statusClass
+}
+
 // parseCode reads a three-digit HTTP status from 100 to 599.
 func parseCode(s string) (int, bool) {
 	if len(s) != 3 {
