@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -37,6 +38,11 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 		}
 		codeText := cell(r, cols.code)
 		c := parseCodeCell(codeText)
+		if c.kind == notACode && filledCells(r.cells) == 1 && strings.IndexFunc(codeText, unicode.IsLetter) >= 0 {
+			// A group row ("Client errors", a colspan or a flattened
+			// rowspan): a title of the rows below, no error.
+			continue
+		}
 		switch c.kind {
 		case notACode:
 			problems.add(r.line, fmt.Errorf("%s: code %q is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col", at, codeText))
