@@ -47,9 +47,10 @@ type row struct {
 	raw          string // the source line, for the lazy-line test
 }
 
-// mdParser is goldmark with GitHub's tables, the only extension that
-// changes what we read. It is safe for concurrent use.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+// mdParser is goldmark with GitHub's tables, the only extension of
+// goldmark's that changes what we read, and ours for the tables GFM misses
+// (see tolerantTables). It is safe for concurrent use.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, tolerantTables{})).Parser()
 
 // parsePage parses Markdown source into a page.
 func parsePage(src []byte) *page {
@@ -58,7 +59,7 @@ func parsePage(src []byte) *page {
 	p := &page{}
 	var prev ast.Node  // the block before the current one
 	var heading string // the text of the last heading
-	skipTo := 0 // the end of an HTML table read from the source, past the blocks goldmark saw in it
+	skipTo := 0        // the end of an HTML table read from the source, past the blocks goldmark saw in it
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if start := blockStart(n); start >= 0 && start < skipTo {
 			continue
@@ -74,20 +75,16 @@ func parsePage(src []byte) *page {
 		case *ast.Heading:
 			heading = inlineText(n, src)
 		case *east.Table:
-			var titles []string
-			if glued := gluedLine(n, prev, src); glued != "" {
-				titles = append(titles, glued)
-			}
-			if heading != "" {
-				titles = append(titles, heading)
-			}
-			p.tables = append(p.tables, splitTable(readTable(n, titles, src, lines))...)
+			p.tables = append(p.tables, readTables(n, prev, heading, src, lines)...)
 		case *ast.Paragraph:
 			p.passages = append(p.passages, Passage{lines.of(blockStart(n)), inlineText(n, src)})
 		case *ast.List:
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				p.passages = append(p.passages, Passage{lines.of(blockStart(item)), inlineText(item, src)})
 			}
+			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
+		case *ast.Blockquote:
+			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
 		case *ast.HTMLBlock:
 			// Docs components (<Note>, <Tip>, <aside>) hold prose too.
 			if t := htmlBlockText(n, src); t != "" {
@@ -97,6 +94,38 @@ func parsePage(src []byte) *page {
 		prev = n
 	}
 	return p
+}
+
+// readTables reads a goldmark table as the tables a reader sees in it,
+// titled by a line glued above it (the last line of prev, the block before
+// it) and by heading, the text of the last heading.
+func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines lineIndex) []table {
+	var titles []string
+	if glued := gluedLine(t, prev, src); glued != "" {
+		titles = append(titles, glued)
+	}
+	if heading != "" {
+		titles = append(titles, heading)
+	}
+	return splitTable(readTable(t, titles, src, lines))
+}
+
+// nestedTables returns the tables inside the list items and block quotes
+// of n, in page order. A table right under a list item's text, with no
+// blank line, is lazy continuation text of that item, so GFM reads it
+// inside the item; block quotes hold tables too. Their prose stays the
+// passages parsePage reads, without the tables' text (see appendText).
+func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []table {
+	var out []table
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.Table:
+			out = append(out, readTables(c, c.PreviousSibling(), heading, src, lines)...)
+		case *ast.List, *ast.ListItem, *ast.Blockquote:
+			out = append(out, nestedTables(c, heading, src, lines)...)
+		}
+	}
+	return out
 }
 
 // readTable turns a goldmark table into one table, boundaries as GFM drew
@@ -113,7 +142,9 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
-		raw := lines.text(src, pos)
+		// The row's own text: a table in a block quote or a list item
+		// starts after the line's "> " or indentation.
+		raw := restOfLine(src, pos)
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
@@ -303,17 +334,17 @@ func (idx lineIndex) of(off int) int {
 	return lo + 1
 }
 
-// text returns the source line holding offset off, without its line end.
-func (idx lineIndex) text(src []byte, off int) []byte {
+// restOfLine returns the source line holding offset off from off on,
+// without its line end.
+func restOfLine(src []byte, off int) []byte {
 	if off < 0 || off > len(src) {
 		return nil
 	}
-	start := idx[idx.of(off)-1]
 	end := len(src)
-	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
-		end = start + i
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		end = off + i
 	}
-	return bytes.TrimSuffix(src[start:end], []byte("\r"))
+	return bytes.TrimSuffix(src[off:end], []byte("\r"))
 }
 
 // inlineText returns the plain text of a node: emphasis, strong, code spans
@@ -346,6 +377,10 @@ func appendText(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.AutoLink:
 			b.Write(c.URL(src))
 		case *ast.RawHTML:
+			b.WriteByte(' ')
+		case *east.Table:
+			// A table nested in a list item is read as a table, not as
+			// the item's prose.
 			b.WriteByte(' ')
 		default:
 			if c.Type() == ast.TypeBlock {
