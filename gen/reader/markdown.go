@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -160,8 +161,9 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 // splitTable cuts one GFM table where a reader sees several: a header and
 // delimiter row repeated inside the body start a new table; a line with no
 // cell delimiter (prose that GFM swallowed) ends the table, and rows after
-// it form a new table under the same header, titled by that line. A caption
-// row (one filled cell) above the real header is recognised.
+// it form a new table under the same header, titled by that line, unless
+// the line continues the row above it (see continuesCell). A caption row
+// (one filled cell) above the real header is recognised.
 func splitTable(t table) []table {
 	var out []table
 	t = withCaption(t)
@@ -176,12 +178,14 @@ func splitTable(t table) []table {
 		}
 		cur = next
 	}
-	for _, r := range t.rows {
+	for i, r := range t.rows {
 		switch {
 		case r.delimiterRow && len(cur.rows) > 0:
 			last := cur.rows[len(cur.rows)-1]
 			cur.rows = cur.rows[:len(cur.rows)-1]
 			emit(table{line: last.line, header: last.cells})
+		case wrapped(r) && len(cur.rows) > 0 && continuesCell(cur.rows[len(cur.rows)-1], r, t.rows[i+1:]):
+			continueCell(&cur.rows[len(cur.rows)-1], r.cells)
 		case !r.delimited && !isCodeCell(r.raw):
 			emit(table{line: r.line, header: cur.header, headings: []string{r.raw}})
 		case r.delimiterRow:
@@ -192,6 +196,75 @@ func splitTable(t table) []table {
 	}
 	emit(table{})
 	return out
+}
+
+// wrapped reports whether a row may be the wrapped end of the row above
+// it: a line with no cell delimiter, or only the pipe that closes the row
+// ("is out of range |"), and no code on its own, which is a row of its own.
+func wrapped(r row) bool {
+	if isCodeCell(r.raw) {
+		return false
+	}
+	return !r.delimited || r.rawCells == 1 && !strings.HasPrefix(r.raw, "|")
+}
+
+// maxTitleWords bounds a line that titles the rows after it ("Server
+// errors", "Authentication"): a longer line is a sentence.
+const maxTitleWords = 6
+
+// continuesCell reports whether a line without cell delimiters (line)
+// right after row last continues last's last filled cell, as hand-wrapped
+// sources and scrapers write a long description, rather than ending the
+// table. A line starting in lower case continues the cell. Otherwise a
+// short line with no final period followed by more rows (next) titles
+// those rows, as before, and a line after a cell that does not end a
+// sentence continues it.
+func continuesCell(last, line row, next []row) bool {
+	text := line.raw
+	if text == "" {
+		return false
+	}
+	if c := text[0]; 'a' <= c && c <= 'z' {
+		return true
+	}
+	if titleLike(text) && len(next) > 0 && next[0].delimited {
+		return false
+	}
+	cell := lastFilled(last.cells)
+	return cell >= 0 && !endsSentence(last.cells[cell])
+}
+
+// titleLike reports whether a line reads as a title: a few words, no final
+// period.
+func titleLike(s string) bool {
+	return len(strings.Fields(s)) <= maxTitleWords && !strings.HasSuffix(s, ".")
+}
+
+// endsSentence reports whether text ends as a sentence or a lead-in does.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsRune(".!?:", rune(s[len(s)-1]))
+}
+
+// lastFilled returns the index of the last non-empty cell, or -1.
+func lastFilled(cells []string) int {
+	for i := len(cells) - 1; i >= 0; i-- {
+		if cells[i] != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// continueCell appends the text of a continuation line (GFM puts all of
+// it in its first cell) to the last filled cell of r. The row keeps its
+// line, the line of its first part.
+func continueCell(r *row, line []string) {
+	i := lastFilled(r.cells)
+	if i < 0 || len(line) == 0 {
+		return
+	}
+	r.cells[i] = cleanText(r.cells[i] + " " + strings.Join(line, " "))
 }
 
 // withCaption returns t with a caption row moved out of the header: when
@@ -235,17 +308,26 @@ func filledCells(cells []string) int {
 
 // gluedLine returns the last line of a paragraph that runs straight into
 // the table: scraped pages lose their "#" and leave the heading glued on.
+//
+// A list item of a tight list holds a text block rather than a paragraph.
+// A line without a letter or digit (the "}" that closes a JSON example)
+// titles nothing.
 func gluedLine(t *east.Table, prev ast.Node, src []byte) string {
-	p, ok := prev.(*ast.Paragraph)
-	if !ok || t.HasBlankPreviousLines() {
+	switch prev.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
 		return ""
 	}
-	lines := p.Lines()
-	if lines.Len() == 0 {
+	lines := prev.Lines()
+	if t.HasBlankPreviousLines() || lines.Len() == 0 {
 		return ""
 	}
 	last := lines.At(lines.Len() - 1)
-	return cleanText(string(last.Value(src)))
+	text := cleanText(string(last.Value(src)))
+	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	return text
 }
 
 // blockStart returns the byte offset a block starts at, or -1.
