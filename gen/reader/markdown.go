@@ -178,14 +178,38 @@ func splitTable(t table) []table {
 		}
 		cur = next
 	}
+	// more holds the continuation lines of cur's last row, joined into its
+	// last filled cell once the row is done: joining line by line would
+	// copy the cell once per line.
+	var more []string
+	flush := func() {
+		if len(more) > 0 {
+			r := &cur.rows[len(cur.rows)-1]
+			i := lastFilled(r.cells)
+			r.cells[i] = cleanText(r.cells[i] + " " + strings.Join(more, " "))
+			more = more[:0]
+		}
+	}
 	for i, r := range t.rows {
+		if wrapped(r) && len(cur.rows) > 0 {
+			last := cur.rows[len(cur.rows)-1]
+			if cell := lastFilled(last.cells); cell >= 0 {
+				above := last.cells[cell]
+				if len(more) > 0 {
+					above = more[len(more)-1]
+				}
+				if continuesCell(above, r, t.rows[i+1:]) {
+					more = append(more, strings.Join(r.cells, " "))
+					continue
+				}
+			}
+		}
+		flush()
 		switch {
 		case r.delimiterRow && len(cur.rows) > 0:
 			last := cur.rows[len(cur.rows)-1]
 			cur.rows = cur.rows[:len(cur.rows)-1]
 			emit(table{line: last.line, header: last.cells})
-		case wrapped(r) && len(cur.rows) > 0 && continuesCell(cur.rows[len(cur.rows)-1], r, t.rows[i+1:]):
-			continueCell(&cur.rows[len(cur.rows)-1], r.cells)
 		case !r.delimited && !isCodeCell(r.raw):
 			emit(table{line: r.line, header: cur.header, headings: []string{r.raw}})
 		case r.delimiterRow:
@@ -194,6 +218,7 @@ func splitTable(t table) []table {
 			cur.rows = append(cur.rows, r)
 		}
 	}
+	flush()
 	emit(table{})
 	return out
 }
@@ -212,14 +237,15 @@ func wrapped(r row) bool {
 // errors", "Authentication"): a longer line is a sentence.
 const maxTitleWords = 6
 
-// continuesCell reports whether a line without cell delimiters (line)
-// right after row last continues last's last filled cell, as hand-wrapped
-// sources and scrapers write a long description, rather than ending the
-// table. A line starting in lower case continues the cell. Otherwise a
-// short line with no final period followed by more rows (next) titles
-// those rows, as before, and a line after a cell that does not end a
-// sentence continues it.
-func continuesCell(last, line row, next []row) bool {
+// continuesCell reports whether a wrapped line (see wrapped) continues the
+// text above it (the last filled cell of the row above, or the last line
+// continuing it), as hand-wrapped sources and scrapers write a long
+// description, rather than ending the table. A line starting in lower case
+// continues the text. Otherwise a short line with no final period followed
+// by more rows (next) titles those rows, as splitTable did before it knew
+// of continuations, and a line under text that does not end a sentence
+// continues it.
+func continuesCell(above string, line row, next []row) bool {
 	text := line.raw
 	if text == "" {
 		return false
@@ -230,8 +256,7 @@ func continuesCell(last, line row, next []row) bool {
 	if titleLike(text) && len(next) > 0 && next[0].delimited {
 		return false
 	}
-	cell := lastFilled(last.cells)
-	return cell >= 0 && !endsSentence(last.cells[cell])
+	return !endsSentence(above)
 }
 
 // titleLike reports whether a line reads as a title: a few words, no final
@@ -254,17 +279,6 @@ func lastFilled(cells []string) int {
 		}
 	}
 	return -1
-}
-
-// continueCell appends the text of a continuation line (GFM puts all of
-// it in its first cell) to the last filled cell of r. The row keeps its
-// line, the line of its first part.
-func continueCell(r *row, line []string) {
-	i := lastFilled(r.cells)
-	if i < 0 || len(line) == 0 {
-		return
-	}
-	r.cells[i] = cleanText(r.cells[i] + " " + strings.Join(line, " "))
 }
 
 // withCaption returns t with a caption row moved out of the header: when
