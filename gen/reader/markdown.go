@@ -227,10 +227,10 @@ func splitTable(t table) []table {
 // it: a line with no cell delimiter, or only the pipe that closes the row
 // ("is out of range |"), and no code on its own, which is a row of its own.
 func wrapped(r row) bool {
-	if isCodeCell(r.raw) {
-		return false
+	if r.delimited && (r.rawCells != 1 || strings.HasPrefix(r.raw, "|")) {
+		return false // a row of its own; checked first, as it is cheap
 	}
-	return !r.delimited || r.rawCells == 1 && !strings.HasPrefix(r.raw, "|")
+	return !isCodeCell(r.raw)
 }
 
 // maxTitleWords bounds a line that titles the rows after it ("Server

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,6 +24,11 @@ type tableWant struct {
 type rowWant struct {
 	line  int
 	cells []string
+}
+
+// allPageCases returns the pages of every test above, for seeds.
+func allPageCases() []pageCase {
+	return slices.Concat(shortDelimiterRowCases, outerPipesCases(), gluedHeaderCases, nestedTablesCases(), continuationLinesCases(), flattenedRowspansCases())
 }
 
 // pageCase is one docs page and the tables a reader sees in it.
@@ -75,60 +81,60 @@ func dumpTables(ts []tableWant) string {
 	return b.String()
 }
 
+// shortDelimiterRowCases are the pages of TestShortDelimiterRow.
+var shortDelimiterRowCases = []pageCase{{
+	name: "one delimiter cell",
+	src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad Request | Check the body. |\n| 429 | Too Many Requests | Wait. |\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{3, []string{"400", "Bad Request", "Check the body."}},
+		{4, []string{"429", "Too Many Requests", "Wait."}},
+	}}},
+}, {
+	name: "two delimiter cells, aligned, after a heading and prose",
+	src:  "# Errors\n\nThe codes:\n| Code | Name | Fix |\n|:--|--:|\n| 400 | Bad Request | Check the body. |\n",
+	want: []tableWant{{line: 4, headings: []string{"The codes:", "Errors"}, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{6, []string{"400", "Bad Request", "Check the body."}},
+	}}},
+}, {
+	name: "wider delimiter row keeps the extra cells",
+	src:  "| Code | Name |\n|---|---|---|\n| 400 | Bad Request | Check the body. |\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", ""}, rows: []rowWant{
+		{3, []string{"400", "Bad Request", "Check the body."}},
+	}}},
+}, {
+	name: "short delimiter without outer pipes",
+	src:  "| Code | Name | Fix |\n---|---\n400 | Bad Request | Check the body.\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{3, []string{"400", "Bad Request", "Check the body."}},
+	}}},
+}, {
+	name: "a short row is padded, a long one cut, as GFM does",
+	src:  "| Code | Name | Fix |\n|---|\n| 400 |\n| 401 | a | b | c |\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{3, []string{"400", "", ""}},
+		{4, []string{"401", "a", "b"}},
+	}}},
+}, {
+	name: "a dash line under one line of prose stays a setext heading",
+	src:  "Errors | all of them\n---\n\n| Code | Name |\n|---|---|\n| 400 | Bad |\n",
+	want: []tableWant{{line: 4, headings: []string{"Errors | all of them"}, header: []string{"Code", "Name"}, rows: []rowWant{
+		{6, []string{"400", "Bad"}},
+	}}},
+}, {
+	name: "an indented delimiter row is no delimiter row, as in GFM",
+	src:  "| Code | Name | Fix |\n    |---|\n| 400 | Bad | x |\n",
+	want: nil,
+}}
+
 // TestShortDelimiterRow: shape 1, a delimiter row with fewer (or more)
 // cells than the header; the wider of the two decides the width.
-func TestShortDelimiterRow(t *testing.T) {
-	runPageCases(t, []pageCase{{
-		name: "one delimiter cell",
-		src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad Request | Check the body. |\n| 429 | Too Many Requests | Wait. |\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{3, []string{"400", "Bad Request", "Check the body."}},
-			{4, []string{"429", "Too Many Requests", "Wait."}},
-		}}},
-	}, {
-		name: "two delimiter cells, aligned, after a heading and prose",
-		src:  "# Errors\n\nThe codes:\n| Code | Name | Fix |\n|:--|--:|\n| 400 | Bad Request | Check the body. |\n",
-		want: []tableWant{{line: 4, headings: []string{"The codes:", "Errors"}, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{6, []string{"400", "Bad Request", "Check the body."}},
-		}}},
-	}, {
-		name: "wider delimiter row keeps the extra cells",
-		src:  "| Code | Name |\n|---|---|---|\n| 400 | Bad Request | Check the body. |\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", ""}, rows: []rowWant{
-			{3, []string{"400", "Bad Request", "Check the body."}},
-		}}},
-	}, {
-		name: "short delimiter without outer pipes",
-		src:  "| Code | Name | Fix |\n---|---\n400 | Bad Request | Check the body.\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{3, []string{"400", "Bad Request", "Check the body."}},
-		}}},
-	}, {
-		name: "a short row is padded, a long one cut, as GFM does",
-		src:  "| Code | Name | Fix |\n|---|\n| 400 |\n| 401 | a | b | c |\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{3, []string{"400", "", ""}},
-			{4, []string{"401", "a", "b"}},
-		}}},
-	}, {
-		name: "a dash line under one line of prose stays a setext heading",
-		src:  "Errors | all of them\n---\n\n| Code | Name |\n|---|---|\n| 400 | Bad |\n",
-		want: []tableWant{{line: 4, headings: []string{"Errors | all of them"}, header: []string{"Code", "Name"}, rows: []rowWant{
-			{6, []string{"400", "Bad"}},
-		}}},
-	}, {
-		name: "an indented delimiter row is no delimiter row, as in GFM",
-		src:  "| Code | Name | Fix |\n    |---|\n| 400 | Bad | x |\n",
-		want: nil,
-	}})
-}
+func TestShortDelimiterRow(t *testing.T) { runPageCases(t, shortDelimiterRowCases) }
 
-// TestOuterPipes: shape 2, rows with or without outer pipes. GFM reads
-// these itself; the cases pin that it still does, beside our tables.
-func TestOuterPipes(t *testing.T) {
+// outerPipesCases are the pages of TestOuterPipes.
+func outerPipesCases() []pageCase {
 	rows := []rowWant{{3, []string{"400", "Bad Request"}}, {4, []string{"401", "Unauthorized"}}}
 	header := []string{"Code", "Name"}
-	runPageCases(t, []pageCase{{
+	return []pageCase{{
 		name: "delimiter without outer pipes",
 		src:  "| Code | Name |\n---|---\n| 400 | Bad Request |\n| 401 | Unauthorized |\n",
 		want: []tableWant{{line: 1, header: header, rows: rows}},
@@ -144,69 +150,73 @@ func TestOuterPipes(t *testing.T) {
 		name: "only a trailing pipe, rows alike: no glued text",
 		src:  "Code | Name |\n|---|\n400 | Bad Request |\n401 | Unauthorized |\n",
 		want: []tableWant{{line: 1, header: header, rows: rows}},
-	}})
+	}}
 }
+
+// TestOuterPipes: shape 2, rows with or without outer pipes. GFM reads
+// these itself; the cases pin that it still does, beside our tables.
+func TestOuterPipes(t *testing.T) { runPageCases(t, outerPipesCases()) }
+
+// gluedHeaderCases are the pages of TestGluedHeader.
+var gluedHeaderCases = []pageCase{{
+	name: "prose",
+	src:  "## Status codes\n\nSee the table below for debugging.| Status | Meaning |\n|---|---|\n| 400 | Bad Request |\n| 404 | Not Found |\n",
+	want: []tableWant{{line: 3, headings: []string{"See the table below for debugging.", "Status codes"}, header: []string{"Status", "Meaning"}, rows: []rowWant{
+		{5, []string{"400", "Bad Request"}},
+		{6, []string{"404", "Not Found"}},
+	}}},
+	passages: []Passage{{3, "See the table below for debugging."}},
+}, {
+	name: "prose over several lines",
+	src:  "Errors come back as JSON.\nSee the table below.| Status | Meaning |\n|---|---|\n| 400 | Bad Request |\n",
+	want: []tableWant{{line: 2, headings: []string{"See the table below."}, header: []string{"Status", "Meaning"}, rows: []rowWant{
+		{4, []string{"400", "Bad Request"}},
+	}}},
+	passages: []Passage{{1, "Errors come back as JSON. See the table below."}},
+}, {
+	name: "JSON example",
+	src:  "{\n  \"error\": \"rate_limited\"\n}| Code | Message |\n|---|---|\n| 429 | Slow down |\n",
+	want: []tableWant{{line: 3, header: []string{"Code", "Message"}, rows: []rowWant{
+		{5, []string{"429", "Slow down"}},
+	}}},
+}, {
+	name: "a word glued on, rows with outer pipes",
+	src:  "Errors| Code | Message |\n|---|---|\n| 429 | Slow down |\n",
+	want: []tableWant{{line: 1, headings: []string{"Errors"}, header: []string{"Code", "Message"}, rows: []rowWant{
+		{3, []string{"429", "Slow down"}},
+	}}},
+}, {
+	name: "glued and short delimiter",
+	src:  "Errors below.| Code | Message | Fix |\n|---|\n| 429 | Slow down | Wait. |\n",
+	want: []tableWant{{line: 1, headings: []string{"Errors below."}, header: []string{"Code", "Message", "Fix"}, rows: []rowWant{
+		{3, []string{"429", "Slow down", "Wait."}},
+	}}},
+}, {
+	name: "two tables in one paragraph, the second glued to a row",
+	src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad | x |\nServer errors.| Code | Name |\n|---|---|\n| 500 | Internal |\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{3, []string{"400", "Bad", "x"}},
+	}}, {line: 4, headings: []string{"Server errors."}, header: []string{"Code", "Name"}, rows: []rowWant{
+		{6, []string{"500", "Internal"}},
+	}}},
+}, {
+	name: "a broken table, then a well-formed one in the same paragraph",
+	src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad | x |\n| Code | Name |\n|---|---|\n| 500 | Internal |\n",
+	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+		{3, []string{"400", "Bad", "x"}},
+	}}, {line: 4, header: []string{"Code", "Name"}, rows: []rowWant{
+		{6, []string{"500", "Internal"}},
+	}}},
+}}
 
 // TestGluedHeader: shape 3, a header glued to the end of a prose line or
 // of a JSON example.
-func TestGluedHeader(t *testing.T) {
-	runPageCases(t, []pageCase{{
-		name: "prose",
-		src:  "## Status codes\n\nSee the table below for debugging.| Status | Meaning |\n|---|---|\n| 400 | Bad Request |\n| 404 | Not Found |\n",
-		want: []tableWant{{line: 3, headings: []string{"See the table below for debugging.", "Status codes"}, header: []string{"Status", "Meaning"}, rows: []rowWant{
-			{5, []string{"400", "Bad Request"}},
-			{6, []string{"404", "Not Found"}},
-		}}},
-		passages: []Passage{{3, "See the table below for debugging."}},
-	}, {
-		name: "prose over several lines",
-		src:  "Errors come back as JSON.\nSee the table below.| Status | Meaning |\n|---|---|\n| 400 | Bad Request |\n",
-		want: []tableWant{{line: 2, headings: []string{"See the table below."}, header: []string{"Status", "Meaning"}, rows: []rowWant{
-			{4, []string{"400", "Bad Request"}},
-		}}},
-		passages: []Passage{{1, "Errors come back as JSON. See the table below."}},
-	}, {
-		name: "JSON example",
-		src:  "{\n  \"error\": \"rate_limited\"\n}| Code | Message |\n|---|---|\n| 429 | Slow down |\n",
-		want: []tableWant{{line: 3, header: []string{"Code", "Message"}, rows: []rowWant{
-			{5, []string{"429", "Slow down"}},
-		}}},
-	}, {
-		name: "a word glued on, rows with outer pipes",
-		src:  "Errors| Code | Message |\n|---|---|\n| 429 | Slow down |\n",
-		want: []tableWant{{line: 1, headings: []string{"Errors"}, header: []string{"Code", "Message"}, rows: []rowWant{
-			{3, []string{"429", "Slow down"}},
-		}}},
-	}, {
-		name: "glued and short delimiter",
-		src:  "Errors below.| Code | Message | Fix |\n|---|\n| 429 | Slow down | Wait. |\n",
-		want: []tableWant{{line: 1, headings: []string{"Errors below."}, header: []string{"Code", "Message", "Fix"}, rows: []rowWant{
-			{3, []string{"429", "Slow down", "Wait."}},
-		}}},
-	}, {
-		name: "two tables in one paragraph, the second glued to a row",
-		src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad | x |\nServer errors.| Code | Name |\n|---|---|\n| 500 | Internal |\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{3, []string{"400", "Bad", "x"}},
-		}}, {line: 4, headings: []string{"Server errors."}, header: []string{"Code", "Name"}, rows: []rowWant{
-			{6, []string{"500", "Internal"}},
-		}}},
-	}, {
-		name: "a broken table, then a well-formed one in the same paragraph",
-		src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad | x |\n| Code | Name |\n|---|---|\n| 500 | Internal |\n",
-		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
-			{3, []string{"400", "Bad", "x"}},
-		}}, {line: 4, header: []string{"Code", "Name"}, rows: []rowWant{
-			{6, []string{"500", "Internal"}},
-		}}},
-	}})
-}
+func TestGluedHeader(t *testing.T) { runPageCases(t, gluedHeaderCases) }
 
-// TestNestedTables: shape 4, tables right after a paragraph or a list item
-// with no blank line, and tables in block quotes.
-func TestNestedTables(t *testing.T) {
+// nestedTablesCases are the pages of TestNestedTables.
+func nestedTablesCases() []pageCase {
 	header := []string{"Code", "Name"}
-	runPageCases(t, []pageCase{{
+	return []pageCase{{
 		name: "after a paragraph",
 		src:  "Errors we return:\n| Code | Name |\n|---|---|\n| 401 | Unauthorized |\n",
 		want: []tableWant{{line: 2, headings: []string{"Errors we return:"}, header: header, rows: []rowWant{
@@ -239,14 +249,17 @@ func TestNestedTables(t *testing.T) {
 		want: []tableWant{{line: 2, headings: []string{"Errors:"}, header: header, rows: []rowWant{
 			{4, []string{"404", "Not Found"}},
 		}}},
-	}})
+	}}
 }
 
-// TestContinuationLines: shape 5, a pipe-less line in a table continues the
-// cell above it or titles the rows below it.
-func TestContinuationLines(t *testing.T) {
+// TestNestedTables: shape 4, tables right after a paragraph or a list item
+// with no blank line, and tables in block quotes.
+func TestNestedTables(t *testing.T) { runPageCases(t, nestedTablesCases()) }
+
+// continuationLinesCases are the pages of TestContinuationLines.
+func continuationLinesCases() []pageCase {
 	header := []string{"Code", "Description"}
-	runPageCases(t, []pageCase{{
+	return []pageCase{{
 		name: "continuations and a sub-heading",
 		src: "| Code | Description |\n|---|---|\n" +
 			"| 400 | The request body could not be parsed\n" +
@@ -303,12 +316,15 @@ func TestContinuationLines(t *testing.T) {
 		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Description"}, rows: []rowWant{
 			{3, []string{"400", "Bad", "The body could not be parsed."}},
 		}}},
-	}})
+	}}
 }
 
-// TestFlattenedRowspans: shape 6, rows whose first cell is empty or a
-// group label keep every cell in its column.
-func TestFlattenedRowspans(t *testing.T) {
+// TestContinuationLines: shape 5, a pipe-less line in a table continues the
+// cell above it or titles the rows below it.
+func TestContinuationLines(t *testing.T) { runPageCases(t, continuationLinesCases()) }
+
+// flattenedRowspansCases are the pages of TestFlattenedRowspans.
+func flattenedRowspansCases() []pageCase {
 	rows := []rowWant{
 		{3, []string{"Client errors", "400", "Bad Request"}},
 		{4, []string{"", "401", "Unauthorized"}},
@@ -316,7 +332,7 @@ func TestFlattenedRowspans(t *testing.T) {
 		{6, []string{"Server errors", "500", "Internal"}},
 	}
 	body := "| Client errors | 400 | Bad Request |\n| | 401 | Unauthorized |\n|| 403 | Forbidden |\n| Server errors | 500 | Internal |\n"
-	runPageCases(t, []pageCase{{
+	return []pageCase{{
 		name: "GFM",
 		src:  "| Group | Code | Meaning |\n|---|---|---|\n" + body,
 		want: []tableWant{{line: 1, header: []string{"Group", "Code", "Meaning"}, rows: rows}},
@@ -328,8 +344,12 @@ func TestFlattenedRowspans(t *testing.T) {
 		name: "header lost its group column, delimiter kept it",
 		src:  "| Code | Meaning |\n|---|---|---|\n" + body,
 		want: []tableWant{{line: 1, header: []string{"Code", "Meaning", ""}, rows: rows}},
-	}})
+	}}
 }
+
+// TestFlattenedRowspans: shape 6, rows whose first cell is empty or a
+// group label keep every cell in its column.
+func TestFlattenedRowspans(t *testing.T) { runPageCases(t, flattenedRowspansCases()) }
 
 // wellFormed are pages GFM reads as tables by itself: with our extension,
 // goldmark must render them exactly as without it.
