@@ -200,6 +200,14 @@ var gluedHeaderCases = []pageCase{{
 		{6, []string{"500", "Internal"}},
 	}}},
 }, {
+	name: "CRLF line ends",
+	src:  "| A | B | C |\r\n|---|\r\n| 1 | 2 | 3 |\r\nSee.| X | Y |\r\n|---|---|\r\n| 4 | 5 |\r\n",
+	want: []tableWant{{line: 1, header: []string{"A", "B", "C"}, rows: []rowWant{
+		{3, []string{"1", "2", "3"}},
+	}}, {line: 4, headings: []string{"See."}, header: []string{"X", "Y"}, rows: []rowWant{
+		{6, []string{"4", "5"}},
+	}}},
+}, {
 	name: "a broken table, then a well-formed one in the same paragraph",
 	src:  "| Code | Name | Fix |\n|---|\n| 400 | Bad | x |\n| Code | Name |\n|---|---|\n| 500 | Internal |\n",
 	want: []tableWant{{line: 1, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
@@ -237,6 +245,13 @@ func nestedTablesCases() []pageCase {
 			{4, []string{"403", "Forbidden"}},
 		}}},
 		passages: []Passage{{1, "Check the key."}, {6, "Retry on 429."}},
+	}, {
+		name: "lazy in a list item, short delimiter row",
+		src:  "- Send your API key.\n| Code | Name | Fix |\n|---|\n| 401 | Unauthorized | Send the key. |\n",
+		want: []tableWant{{line: 2, headings: []string{"Send your API key."}, header: []string{"Code", "Name", "Fix"}, rows: []rowWant{
+			{4, []string{"401", "Unauthorized", "Send the key."}},
+		}}},
+		passages: []Passage{{1, "Send your API key."}},
 	}, {
 		name: "in a block quote",
 		src:  "> Errors:\n> | Code | Name | Fix |\n> |---|\n> | 404 | Not Found | Check the path. |\n",
