@@ -256,7 +256,7 @@ func continuesCell(above string, line row, next []row) bool {
 	if titleLike(text) && len(next) > 0 && next[0].delimited {
 		return false
 	}
-	return !endsSentence(above)
+	return !endsClause(above)
 }
 
 // titleLike reports whether a line reads as a title: a few words, no final
@@ -265,8 +265,10 @@ func titleLike(s string) bool {
 	return len(strings.Fields(s)) <= maxTitleWords && !strings.HasSuffix(s, ".")
 }
 
-// endsSentence reports whether text ends as a sentence or a lead-in does.
-func endsSentence(s string) bool {
+// endsClause reports whether text ends as a sentence or a lead-in (":")
+// does, so that a line under it starts something new rather than going on
+// with it.
+func endsClause(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && strings.ContainsRune(".!?:", rune(s[len(s)-1]))
 }

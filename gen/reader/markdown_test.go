@@ -11,11 +11,11 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// benchPage returns a docs page of about rows table rows, in the shapes
+// shapesPage returns a docs page of about rows table rows, in the shapes
 // parsePage reads: a heading, prose glued to a header over a short
 // delimiter row, rows with continuation lines and sub-headings, and a
 // well-formed GFM table in a list item.
-func benchPage(rows int) []byte {
+func shapesPage(rows int) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Errors\n\nEvery error has a code.\nSee the table below.| Code | Name | Description |\n|---|\n")
 	for i := range rows / 2 {
@@ -43,7 +43,7 @@ var benchSizes = []int{100, 1000, 10000}
 // the tree included. Compare with BenchmarkGoldmarkParse for what is ours.
 func BenchmarkParsePage(b *testing.B) {
 	for _, n := range benchSizes {
-		src := benchPage(n)
+		src := shapesPage(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))
@@ -68,7 +68,7 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 	}
 	for _, p := range parsers {
 		for _, n := range benchSizes {
-			src := benchPage(n)
+			src := shapesPage(n)
 			b.Run(fmt.Sprintf("%s/%d", p.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetBytes(int64(len(src)))
@@ -90,7 +90,7 @@ func FuzzParsePage(f *testing.F) {
 	for _, src := range wellFormed {
 		f.Add([]byte(src))
 	}
-	f.Add(benchPage(20))
+	f.Add(shapesPage(20))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > MaxPageSize || checkShape("fuzz.md", src) != nil {
 			return // gen refuses these before parsing
