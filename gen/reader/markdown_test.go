@@ -81,8 +81,9 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 }
 
 // FuzzParsePage parses any page that passes the shape checks gen makes
-// before parsing, and checks that parsePage does not panic and that every
-// line it names is a line of the page.
+// before parsing, and checks that parsePage does not panic, that every
+// line it names is a line of the page and that every row is as wide as its
+// header.
 func FuzzParsePage(f *testing.F) {
 	for _, c := range allPageCases() {
 		f.Add([]byte(c.src))
@@ -108,6 +109,11 @@ func FuzzParsePage(f *testing.F) {
 				inPage("a row", r.line)
 				if r.line < tb.line {
 					t.Fatalf("a row at line %d above its header at line %d", r.line, tb.line)
+				}
+				if len(r.cells) != len(tb.header) {
+					// Cells in the wrong columns: every row is as wide as
+					// its header, padded or cut as GFM does.
+					t.Fatalf("the row at line %d has %d cells under a header of %d", r.line, len(r.cells), len(tb.header))
 				}
 			}
 		}
