@@ -60,7 +60,7 @@ func runPageCases(t *testing.T, cases []pageCase) {
 		t.Run(c.name, func(t *testing.T) {
 			p := parsePage([]byte(c.src))
 			if got := tablesOf(p); !reflect.DeepEqual(got, c.want) {
-				t.Errorf("tables:\n got %s\nwant %s", dumpTables(got), dumpTables(c.want))
+				t.Errorf("tables:\n got %s\nwant %s", dumpTableWants(got), dumpTableWants(c.want))
 			}
 			if c.passages != nil && !reflect.DeepEqual(p.passages, c.passages) {
 				t.Errorf("passages:\n got %+v\nwant %+v", p.passages, c.passages)
@@ -69,8 +69,8 @@ func runPageCases(t *testing.T, cases []pageCase) {
 	}
 }
 
-// dumpTables prints tables one per line, for failure messages.
-func dumpTables(ts []tableWant) string {
+// dumpTableWants prints tables one per line, for failure messages.
+func dumpTableWants(ts []tableWant) string {
 	var b strings.Builder
 	for _, t := range ts {
 		fmt.Fprintf(&b, "\n  line %d headings %q header %q", t.line, t.headings, t.header)
