@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -47,9 +48,10 @@ type row struct {
 	raw          string // the source line, for the lazy-line test
 }
 
-// mdParser is goldmark with GitHub's tables, the only extension that
-// changes what we read. It is safe for concurrent use.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+// mdParser is goldmark with GitHub's tables, the only extension of
+// goldmark's that changes what we read, and ours for the tables GFM misses
+// (see tolerantTables). It is safe for concurrent use.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, tolerantTables{})).Parser()
 
 // parsePage parses Markdown source into a page.
 func parsePage(src []byte) *page {
@@ -74,20 +76,16 @@ func parsePage(src []byte) *page {
 		case *ast.Heading:
 			heading = inlineText(n, src)
 		case *east.Table:
-			var titles []string
-			if glued := gluedLine(n, prev, src); glued != "" {
-				titles = append(titles, glued)
-			}
-			if heading != "" {
-				titles = append(titles, heading)
-			}
-			p.tables = append(p.tables, splitTable(readTable(n, titles, src, lines))...)
+			p.tables = append(p.tables, readTables(n, prev, heading, src, lines)...)
 		case *ast.Paragraph:
 			p.passages = append(p.passages, Passage{lines.of(blockStart(n)), inlineText(n, src)})
 		case *ast.List:
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				p.passages = append(p.passages, Passage{lines.of(blockStart(item)), inlineText(item, src)})
 			}
+			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
+		case *ast.Blockquote:
+			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
 		case *ast.HTMLBlock:
 			// Docs components (<Note>, <Tip>, <aside>) hold prose too.
 			if t := htmlBlockText(n, src); t != "" {
@@ -97,6 +95,38 @@ func parsePage(src []byte) *page {
 		prev = n
 	}
 	return p
+}
+
+// readTables reads a goldmark table as the tables a reader sees in it,
+// titled by a line glued above it (the last line of prev, the block before
+// it) and by heading, the text of the last heading.
+func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines lineIndex) []table {
+	var titles []string
+	if glued := gluedLine(t, prev, src); glued != "" {
+		titles = append(titles, glued)
+	}
+	if heading != "" {
+		titles = append(titles, heading)
+	}
+	return splitTable(readTable(t, titles, src, lines))
+}
+
+// nestedTables returns the tables inside the list items and block quotes
+// of n, in page order. A table right under a list item's text, with no
+// blank line, is lazy continuation text of that item, so GFM reads it
+// inside the item; block quotes hold tables too. Their prose stays the
+// passages parsePage reads, without the tables' text (see appendText).
+func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []table {
+	var out []table
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.Table:
+			out = append(out, readTables(c, c.PreviousSibling(), heading, src, lines)...)
+		case *ast.List, *ast.ListItem, *ast.Blockquote:
+			out = append(out, nestedTables(c, heading, src, lines)...)
+		}
+	}
+	return out
 }
 
 // readTable turns a goldmark table into one table, boundaries as GFM drew
@@ -113,7 +143,9 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
-		raw := lines.text(src, pos)
+		// The row's own text: a table in a block quote or a list item
+		// starts after the line's "> " or indentation.
+		raw := restOfLine(src, pos)
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
@@ -129,8 +161,9 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 // splitTable cuts one GFM table where a reader sees several: a header and
 // delimiter row repeated inside the body start a new table; a line with no
 // cell delimiter (prose that GFM swallowed) ends the table, and rows after
-// it form a new table under the same header, titled by that line. A caption
-// row (one filled cell) above the real header is recognised.
+// it form a new table under the same header, titled by that line, unless
+// the line continues the row above it (see continuesCell). A caption row
+// (one filled cell) above the real header is recognised.
 func splitTable(t table) []table {
 	var out []table
 	t = withCaption(t)
@@ -145,7 +178,33 @@ func splitTable(t table) []table {
 		}
 		cur = next
 	}
-	for _, r := range t.rows {
+	// more holds the continuation lines of cur's last row, joined into its
+	// last filled cell once the row is done: joining line by line would
+	// copy the cell once per line.
+	var more []string
+	flush := func() {
+		if len(more) > 0 {
+			r := &cur.rows[len(cur.rows)-1]
+			i := lastFilled(r.cells)
+			r.cells[i] = cleanText(r.cells[i] + " " + strings.Join(more, " "))
+			more = more[:0]
+		}
+	}
+	for i, r := range t.rows {
+		if wrapped(r) && len(cur.rows) > 0 {
+			last := cur.rows[len(cur.rows)-1]
+			if cell := lastFilled(last.cells); cell >= 0 {
+				above := last.cells[cell]
+				if len(more) > 0 {
+					above = more[len(more)-1]
+				}
+				if continuesCell(above, r, t.rows[i+1:]) {
+					more = append(more, strings.Join(r.cells, " "))
+					continue
+				}
+			}
+		}
+		flush()
 		switch {
 		case r.delimiterRow && len(cur.rows) > 0:
 			last := cur.rows[len(cur.rows)-1]
@@ -159,8 +218,69 @@ func splitTable(t table) []table {
 			cur.rows = append(cur.rows, r)
 		}
 	}
+	flush()
 	emit(table{})
 	return out
+}
+
+// wrapped reports whether a row may be the wrapped end of the row above
+// it: a line with no cell delimiter, or only the pipe that closes the row
+// ("is out of range |"), and no code on its own, which is a row of its own.
+func wrapped(r row) bool {
+	if r.delimited && (r.rawCells != 1 || strings.HasPrefix(r.raw, "|")) {
+		return false // a row of its own; checked first, as it is cheap
+	}
+	return !isCodeCell(r.raw)
+}
+
+// maxTitleWords bounds a line that titles the rows after it ("Server
+// errors", "Authentication"): a longer line is a sentence.
+const maxTitleWords = 6
+
+// continuesCell reports whether a wrapped line (see wrapped) continues the
+// text above it (the last filled cell of the row above, or the last line
+// continuing it), as hand-wrapped sources and scrapers write a long
+// description, rather than ending the table. A line starting in lower case
+// continues the text. Otherwise a short line with no final period followed
+// by more rows (next) titles those rows, as splitTable did before it knew
+// of continuations, and a line under text that does not end a sentence
+// continues it.
+func continuesCell(above string, line row, next []row) bool {
+	text := line.raw
+	if text == "" {
+		return false
+	}
+	if c := text[0]; 'a' <= c && c <= 'z' {
+		return true
+	}
+	if titleLike(text) && len(next) > 0 && next[0].delimited {
+		return false
+	}
+	return !endsClause(above)
+}
+
+// titleLike reports whether a line reads as a title: a few words, no final
+// period.
+func titleLike(s string) bool {
+	return len(strings.Fields(s)) <= maxTitleWords && !strings.HasSuffix(s, ".")
+}
+
+// endsClause reports whether text ends as a sentence or a lead-in (":")
+// does, so that a line under it starts something new rather than going on
+// with it.
+func endsClause(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsRune(".!?:", rune(s[len(s)-1]))
+}
+
+// lastFilled returns the index of the last non-empty cell, or -1.
+func lastFilled(cells []string) int {
+	for i := len(cells) - 1; i >= 0; i-- {
+		if cells[i] != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // withCaption returns t with a caption row moved out of the header: when
@@ -204,17 +324,26 @@ func filledCells(cells []string) int {
 
 // gluedLine returns the last line of a paragraph that runs straight into
 // the table: scraped pages lose their "#" and leave the heading glued on.
+//
+// A list item of a tight list holds a text block rather than a paragraph.
+// A line without a letter or digit (the "}" that closes a JSON example)
+// titles nothing.
 func gluedLine(t *east.Table, prev ast.Node, src []byte) string {
-	p, ok := prev.(*ast.Paragraph)
-	if !ok || t.HasBlankPreviousLines() {
+	switch prev.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
 		return ""
 	}
-	lines := p.Lines()
-	if lines.Len() == 0 {
+	lines := prev.Lines()
+	if t.HasBlankPreviousLines() || lines.Len() == 0 {
 		return ""
 	}
 	last := lines.At(lines.Len() - 1)
-	return cleanText(string(last.Value(src)))
+	text := cleanText(string(last.Value(src)))
+	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	return text
 }
 
 // blockStart returns the byte offset a block starts at, or -1.
@@ -303,17 +432,17 @@ func (idx lineIndex) of(off int) int {
 	return lo + 1
 }
 
-// text returns the source line holding offset off, without its line end.
-func (idx lineIndex) text(src []byte, off int) []byte {
+// restOfLine returns the source line holding offset off from off on,
+// without its line end.
+func restOfLine(src []byte, off int) []byte {
 	if off < 0 || off > len(src) {
 		return nil
 	}
-	start := idx[idx.of(off)-1]
 	end := len(src)
-	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
-		end = start + i
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		end = off + i
 	}
-	return bytes.TrimSuffix(src[start:end], []byte("\r"))
+	return bytes.TrimSuffix(src[off:end], []byte("\r"))
 }
 
 // inlineText returns the plain text of a node: emphasis, strong, code spans
@@ -346,6 +475,10 @@ func appendText(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.AutoLink:
 			b.Write(c.URL(src))
 		case *ast.RawHTML:
+			b.WriteByte(' ')
+		case *east.Table:
+			// A table nested in a list item is read as a table, not as
+			// the item's prose.
 			b.WriteByte(' ')
 		default:
 			if c.Type() == ast.TypeBlock {
