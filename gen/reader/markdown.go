@@ -149,7 +149,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
-			rawCells:     countCells(raw),
+			rawCells:     rowCells(raw),
 			delimited:    hasCellDelimiter(raw),
 			delimiterRow: delimiterRowRE.Match(raw),
 			raw:          strings.TrimSpace(string(raw)),
@@ -365,9 +365,10 @@ func blockStart(n ast.Node) int {
 // delimiterRowRE matches a GFM delimiter row: |---|:--:|---:|.
 var delimiterRowRE = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
-// hasCellDelimiter reports whether a table line holds an unescaped "|".
+// hasCellDelimiter reports whether a table line holds an unescaped "|",
+// or a tab between its cells.
 func hasCellDelimiter(line []byte) bool {
-	return countPipes(line) > 0
+	return countPipes(line) > 0 || bytes.IndexByte(bytes.TrimSpace(line), '\t') >= 0
 }
 
 // countPipes counts the unescaped "|" in a line.
@@ -382,6 +383,15 @@ func countPipes(line []byte) int {
 		}
 	}
 	return n
+}
+
+// rowCells returns how many cells a table line holds: split by pipes, or
+// by tabs in a line without pipes (a copied HTML table; see tabTables).
+func rowCells(line []byte) int {
+	if trimmed := bytes.TrimSpace(line); countPipes(trimmed) == 0 && bytes.IndexByte(trimmed, '\t') >= 0 {
+		return bytes.Count(trimmed, []byte("\t")) + 1
+	}
+	return countCells(line)
 }
 
 // countCells returns how many cells a table line holds, as GFM splits it:

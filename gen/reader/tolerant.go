@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -42,6 +44,7 @@ type tolerantTransformer struct{}
 type paraLine struct {
 	seg   text.Segment // the line, white space trimmed at both ends
 	pipes int          // unescaped "|" in the line
+	tabs  int          // tabs inside the line: cells of a copied HTML table
 	delim int          // cells of a delimiter row; 0 when the line is none
 }
 
@@ -70,6 +73,7 @@ func (tolerantTransformer) Transform(node *gast.Paragraph, reader text.Reader, p
 		}
 	}
 	if len(starts) == 0 {
+		tabTables(node, lines, src)
 		return
 	}
 	parent := node.Parent()
@@ -127,7 +131,7 @@ func readParaLine(seg text.Segment, src []byte) paraLine {
 	indent += seg.Padding
 	seg = seg.TrimLeftSpace(src)
 	seg = seg.TrimRightSpace(src)
-	l := paraLine{seg: seg, pipes: countPipes(src[seg.Start:seg.Stop])}
+	l := paraLine{seg: seg, pipes: countPipes(src[seg.Start:seg.Stop]), tabs: bytes.Count(src[seg.Start:seg.Stop], []byte("\t"))}
 	if indent <= 3 {
 		// GFM refuses a delimiter row indented as code; so do we.
 		l.delim = delimiterCells(src[seg.Start:seg.Stop])
@@ -340,4 +344,95 @@ func delimiterAlignments(line []byte, width int) []east.Alignment {
 		out = append(out, east.AlignNone)
 	}
 	return out
+}
+
+// minTabRows is the fewest rows under a header that make lines with tabs a
+// table: one row with tabs may be a line of aligned prose.
+const minTabRows = 2
+
+// tabTables finds, in a paragraph without pipe tables, the tables that a
+// copy of a rendered HTML table leaves: a header line and rows whose cells
+// are separated by tabs, each line with the same number of tabs. The
+// paragraph keeps the lines before the first such table; the table and
+// the lines after it follow it, as for pipe tables.
+func tabTables(node *gast.Paragraph, lines []paraLine, src []byte) {
+	type run struct{ start, end int }
+	var runs []run
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && lines[i].tabs > 0 && lines[j].tabs == lines[i].tabs && lines[j].pipes == 0 {
+			j++
+		}
+		if lines[i].tabs > 0 && lines[i].pipes == 0 && j-i-1 >= minTabRows {
+			runs = append(runs, run{i, j})
+		}
+		i = j
+	}
+	if len(runs) == 0 {
+		return
+	}
+	parent := node.Parent()
+	var after gast.Node = node
+	insert := func(n gast.Node) {
+		parent.InsertAfter(parent, after, n)
+		after = n
+	}
+	segs := node.Lines()
+	paragraph := func(from, to int) {
+		if from == to {
+			return
+		}
+		p := gast.NewParagraph()
+		for i := from; i < to; i++ {
+			p.Lines().Append(segs.At(i))
+		}
+		insert(p)
+	}
+	next := runs[0].end
+	for k, r := range runs {
+		if k > 0 {
+			paragraph(next, r.start)
+		}
+		header := splitTabs(lines[r.start].seg, src)
+		alignments := make([]east.Alignment, len(header))
+		t := east.NewTable()
+		t.Alignments = alignments
+		t.SetPos(lines[r.start].seg.Start)
+		t.AppendChild(t, east.NewTableHeader(newRow(lines[r.start].seg, header, alignments)))
+		for _, l := range lines[r.start+1 : r.end] {
+			t.AppendChild(t, newRow(l.seg, splitTabs(l.seg, src), alignments))
+		}
+		insert(t)
+		next = r.end
+	}
+	paragraph(next, len(lines))
+	before := text.NewSegments()
+	for i := 0; i < runs[0].start; i++ {
+		before.Append(segs.At(i))
+	}
+	node.SetLines(before)
+	if before.Len() == 0 {
+		parent.RemoveChild(parent, node)
+	} else {
+		last := before.At(before.Len() - 1)
+		before.Set(before.Len()-1, last.TrimRightSpace(src))
+	}
+}
+
+// splitTabs splits a line into the segments of its tab-separated cells,
+// each trimmed.
+func splitTabs(seg text.Segment, src []byte) []text.Segment {
+	var cells []text.Segment
+	for pos := seg.Start; pos <= seg.Stop; {
+		end := pos
+		for end < seg.Stop && src[end] != '\t' {
+			end++
+		}
+		cell := text.NewSegment(pos, end)
+		cell = cell.TrimLeftSpace(src)
+		cell = cell.TrimRightSpace(src)
+		cells = append(cells, cell)
+		pos = end + 1
+	}
+	return cells
 }

@@ -412,3 +412,28 @@ func TestTolerantRenders(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }
+
+// TestTabTables reads the tables a copy of a rendered HTML table leaves:
+// cells separated by tabs, under a header line.
+func TestTabTables(t *testing.T) {
+	runPageCases(t, []pageCase{{
+		name: "under a paragraph, followed by prose",
+		src:  "Codes d'erreur\nCode\tLibellé\tSolution\n400\tRequête invalide\tVérifiez le JSON.\n404\tIntrouvable\tVérifiez l'identifiant.\nCette page vous a-t-elle été utile ?\n",
+		want: []tableWant{{line: 2, headings: []string{"Codes d'erreur"}, header: []string{"Code", "Libellé", "Solution"}, rows: []rowWant{
+			{3, []string{"400", "Requête invalide", "Vérifiez le JSON."}},
+			{4, []string{"404", "Introuvable", "Vérifiez l'identifiant."}},
+		}}},
+		passages: []Passage{{1, "Codes d'erreur"}, {5, "Cette page vous a-t-elle été utile ?"}},
+	}, {
+		name: "an empty cell between two tabs",
+		src:  "Status\tName\tAction\n400\t\tCheck the key.\n401\tUnauthorized\tRenew the token.\n",
+		want: []tableWant{{line: 1, header: []string{"Status", "Name", "Action"}, rows: []rowWant{
+			{2, []string{"400", "", "Check the key."}},
+			{3, []string{"401", "Unauthorized", "Renew the token."}},
+		}}},
+	}, {
+		name:     "one row with tabs is aligned prose, not a table",
+		src:      "Name\tValue\nfoo\tbar\n",
+		passages: []Passage{{1, "Name Value foo bar"}},
+	}})
+}
