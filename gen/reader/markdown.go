@@ -30,6 +30,10 @@ type table struct {
 	headings []string // titles above the table, nearest first: a glued line, a caption row, the last heading
 	header   []string // plain text of the header cells
 	rows     []row
+	// glued holds, for a table GFM glued onto the one above it, the source
+	// lines of its header and delimiter rows: GFM cut its cells to the
+	// width of the table above, so widen reads them again.
+	glued []string
 }
 
 // row is one body row of a table.
@@ -60,17 +64,21 @@ func parsePage(src []byte) *page {
 	p := &page{}
 	var prev ast.Node  // the block before the current one
 	var heading string // the text of the last heading
-	skipTo := 0        // the end of an HTML table read from the source, past the blocks goldmark saw in it
+	// skipTo is the end of what was read past goldmark's blocks: the front
+	// matter, or an HTML table read from the source.
+	var skipTo int
+	skipTo, heading = frontMatter(src)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if start := blockStart(n); start >= 0 && start < skipTo {
 			continue
 		}
 		if start, ok := htmlTableStart(n, src); ok {
-			tables, end := htmlTables(src, start, lines, heading)
-			p.tables = append(p.tables, tables...)
-			skipTo = end
-			prev = n
-			continue
+			if tables, end := htmlTables(src, start, lines, heading); end > start {
+				p.tables = append(p.tables, tables...)
+				skipTo = end
+				prev = n
+				continue
+			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -171,7 +179,7 @@ func splitTable(t table) []table {
 	cur.rows = nil
 	emit := func(next table) {
 		if len(cur.rows) > 0 {
-			out = append(out, cur)
+			out = append(out, widen(cur))
 		} else if caption := captionOf(cur); caption != "" {
 			// A caption-only table titles the one that follows.
 			next.headings = append([]string{caption}, next.headings...)
@@ -209,7 +217,7 @@ func splitTable(t table) []table {
 		case r.delimiterRow && len(cur.rows) > 0:
 			last := cur.rows[len(cur.rows)-1]
 			cur.rows = cur.rows[:len(cur.rows)-1]
-			emit(table{line: last.line, header: last.cells})
+			emit(table{line: last.line, header: last.cells, glued: []string{last.raw, r.raw}})
 		case !r.delimited && !isCodeCell(r.raw):
 			emit(table{line: r.line, header: cur.header, headings: []string{r.raw}})
 		case r.delimiterRow:
