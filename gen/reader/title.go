@@ -258,28 +258,31 @@ func nameText(s string) (title, why string) {
 	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) {
 		return "", "the description is not in Latin script"
 	}
-	words := wordsOf(s)
-	if len(words) > maxTitleWords {
-		return "", "the description is a sentence"
-	}
-	if before, after, ok := strings.Cut(s, ": "); ok && strings.ContainsFunc(before, unicode.IsLetter) && isSentence(after, wordsOf(after)) {
-		return "", "the description is a sentence"
-	}
-	if isSentence(s, words) {
-		return "", "the description is a sentence"
-	}
-	// A name written with a full stop ("Not found.") is a name; trimming
-	// can uncover a marker, so clean until nothing changes.
-	for {
-		t := cleanMarkup(strings.TrimRight(s, ". "))
-		if t == s {
-			break
-		}
-		s = t
-	}
+	// Transliterate before counting words: a stray combining mark ("iۗs")
+	// would otherwise hide a word that decides the shape.
 	t, ok := transliterate(s)
 	if !ok {
 		return "", "the description has letters with no ASCII form"
+	}
+	words := wordsOf(t)
+	if len(words) > maxTitleWords {
+		return "", "the description is a sentence"
+	}
+	if before, after, ok := strings.Cut(t, ": "); ok && strings.ContainsFunc(before, unicode.IsLetter) && isSentence(after, wordsOf(after)) {
+		return "", "the description is a sentence"
+	}
+	if isSentence(t, words) {
+		return "", "the description is a sentence"
+	}
+	// A name written with a full stop ("Not found.") is a name. Trimming
+	// can uncover a marker, and dropping a stray combining mark can leave
+	// a space, so clean until nothing changes.
+	for {
+		u := cleanMarkup(strings.TrimRight(t, ". "))
+		if u == t {
+			break
+		}
+		t = u
 	}
 	name, ok := spec.NameFor(t)
 	switch {
@@ -312,7 +315,9 @@ func wordsOf(s string) []string {
 // verbish are words that make a short text ending in a full stop a
 // sentence rather than a name written with one ("Not found." is a name;
 // "Key is invalid." is not): auxiliaries, modals, pronouns and
-// instructions in the languages docs are written in.
+// instructions in the languages docs are written in, transliterated as
+// titles are ("está" is "esta"). Words that are also common conjunctions
+// (Portuguese "é" is "e", Italian "and") are left out.
 var verbish = map[string]bool{
 	// English
 	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true,
@@ -323,10 +328,9 @@ var verbish = map[string]bool{
 	// German
 	"ist": true, "sind": true, "wurde": true, "wurden": true, "kann": true, "sie": true, "bitte": true,
 	// French
-	"est": true, "sont": true, "été": true, "vous": true, "veuillez": true,
+	"est": true, "sont": true, "ete": true, "vous": true, "veuillez": true,
 	// Spanish, Portuguese, Italian
-	"es": true, "está": true, "son": true, "fue": true, "usted": true, "é": true, "foi": true,
-	"você": true, "è": true, "sono": true,
+	"es": true, "esta": true, "son": true, "fue": true, "usted": true, "foi": true, "sono": true,
 }
 
 // isSentence reports whether s, with the given words, reads as a sentence:
