@@ -130,7 +130,7 @@ func trailingMarker(r rune) bool {
 // the docs' words about the code ("Payment Required (not yet active)").
 func descriptionText(desc string) string {
 	s := cleanMarkup(desc)
-	for {
+	for range maxNotes {
 		if rest, p := cutPointer(s); p != "" {
 			s = cleanMarkup(rest)
 			continue
@@ -141,6 +141,7 @@ func descriptionText(desc string) string {
 		}
 		s = cleanMarkup(trimSeparators(rest))
 	}
+	return s
 }
 
 // trimSeparators drops the commas, semicolons and spaces left at the end
@@ -197,7 +198,8 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 //     and a trailing pointer (", see Common Errors", " - see the FAQ",
 //     ". See below.") without its separator or final full stop, in the
 //     order they were written, joined by "; ". It is "" when there is none,
-//     and is computed whether or not there is a title. A note that only
+//     and is computed whether or not there is a title. At most maxNotes
+//     notes and pointers are taken; further ones stay. A note that only
 //     repeats a status or an abbreviation ("(429)", "(TTL)") leaves the
 //     title but is not moved.
 //   - why: when title is "", a short lower-case reason for the user
@@ -209,15 +211,26 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 // appears in both the description and the remedy, a pointer only in the
 // remedy.
 //
-// The description reads as a name when, once notes and pointer are gone,
-// its letters are all Latin script, it has at most maxTitleWords words, it
-// is no sentence (no final ".", "!" or "?" after more than three words or
-// after a verb-like word, no ": " followed by a sentence), and NameFor
-// can make a name of it.
+// The description reads as a name when, once notes, pointer and a leading
+// status are gone, it has a letter, its letters are all Latin script and
+// have an ASCII form, it has at most maxTitleWords words, it is no
+// sentence (isSentence, for the whole text and for the text after a ": "),
+// and NameFor can make a name of it that is valid and not reserved.
+// Otherwise why says which of these failed:
+//
+//	"the description has too many notes" (more than maxNotes)
+//	"the description has no letters"
+//	"the description is not in Latin script"
+//	"the description has letters with no ASCII form"
+//	"the description is a sentence"
+//	"the name Error is declared by the generated package"
+//	"the description is too long for a name"
+//	"the description starts with a number"
+//	"the description gives no Go name"
 func splitTitle(desc string) (title, moved, why string) {
 	s := cleanMarkup(desc)
 	var notes []string // in reverse order of writing
-	for {
+	for range maxNotes {
 		if rest, p := cutPointer(s); p != "" {
 			notes = append(notes, p)
 			s = cleanMarkup(rest)
@@ -238,9 +251,21 @@ func splitTitle(desc string) (title, moved, why string) {
 		notes[i], notes[j] = notes[j], notes[i]
 	}
 	moved = strings.Join(notes, "; ")
+	if _, p := cutPointer(s); p != "" {
+		return "", moved, "the description has too many notes"
+	}
+	if rest, _, _, ok := cutNote(s); ok && rest != "" {
+		return "", moved, "the description has too many notes"
+	}
 	title, why = nameText(s)
 	return title, moved, why
 }
+
+// maxNotes bounds the notes and pointers taken from the end of a
+// description. Each cut reads the whole text again, so without a bound a
+// hostile cell of thousands of "(x)" costs seconds; docs write one or two,
+// and a description with more reads as no name anyway.
+const maxNotes = 8
 
 // maxTitleWords is the most words a title has: more make a sentence, and a
 // name longer than NameFor's cap.
