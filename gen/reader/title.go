@@ -214,7 +214,7 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 // The description reads as a name when, once notes, pointer and a leading
 // status are gone, it has a letter, its letters are all Latin script and
 // have an ASCII form, it has at most maxTitleWords words, it is no
-// sentence (isSentence, for the whole text and for the text after a ": "),
+// sentence (readsAsSentence, for the whole text and for the text after a ": "),
 // and NameFor can make a name of it that is valid and not reserved.
 // Otherwise why says which of these failed:
 //
@@ -293,10 +293,10 @@ func nameText(s string) (title, why string) {
 	if len(words) > maxTitleWords {
 		return "", "the description is a sentence"
 	}
-	if before, after, ok := strings.Cut(t, ": "); ok && strings.ContainsFunc(before, unicode.IsLetter) && isSentence(after, wordsOf(after)) {
+	if before, after, ok := strings.Cut(t, ": "); ok && strings.ContainsFunc(before, unicode.IsLetter) && readsAsSentence(after, wordsOf(after)) {
 		return "", "the description is a sentence"
 	}
-	if isSentence(t, words) {
+	if readsAsSentence(t, words) {
 		return "", "the description is a sentence"
 	}
 	// A name written with a full stop ("Not found.") is a name. Trimming
@@ -358,12 +358,12 @@ var verbish = map[string]bool{
 	"es": true, "esta": true, "son": true, "fue": true, "usted": true, "foi": true, "sono": true,
 }
 
-// isSentence reports whether s, with the given words, reads as a sentence:
+// readsAsSentence reports whether s, with the given words, reads as a sentence:
 // it ends in ".", "!" or "?" and has more than three words or a verb-like
 // one ("Key is invalid."), or it has four words or more and a verb-like
 // one without the full stop ("The request is invalid"). "Key is invalid"
 // and "Request failed." still read as names.
-func isSentence(s string, words []string) bool {
+func readsAsSentence(s string, words []string) bool {
 	s = strings.TrimSpace(s)
 	verb := false
 	for _, w := range words {

@@ -10,8 +10,8 @@ import (
 )
 
 const (
-	sentence = "the description is a sentence"
-	notLatin = "the description is not in Latin script"
+	whySentence = "the description is a sentence"
+	whyNotLatin = "the description is not in Latin script"
 )
 
 // titleTests are description cells as docs in several dialects and
@@ -60,12 +60,12 @@ var titleTests = []struct {
 	{desc: "Teapot * (joke)", title: "Teapot", moved: "joke", name: "Teapot"},
 	{desc: "(reserved)", title: "(reserved)", name: "Reserved"},
 	// Sentences.
-	{desc: "The request was malformed or missing a required parameter.", why: sentence},
-	{desc: "Key is invalid.", why: sentence},
-	{desc: "The request is invalid", why: sentence},
-	{desc: "You have exceeded your quota, see Limits.", moved: "see Limits", why: sentence},
-	{desc: "Invalid request: the parameter is missing.", why: sentence},
-	{desc: "This error occurs when the server is overloaded and cannot respond", why: sentence},
+	{desc: "The request was malformed or missing a required parameter.", why: whySentence},
+	{desc: "Key is invalid.", why: whySentence},
+	{desc: "The request is invalid", why: whySentence},
+	{desc: "You have exceeded your quota, see Limits.", moved: "see Limits", why: whySentence},
+	{desc: "Invalid request: the parameter is missing.", why: whySentence},
+	{desc: "This error occurs when the server is overloaded and cannot respond", why: whySentence},
 	// Other Latin-script languages, transliterated.
 	{desc: "Requête invalide", title: "Requete invalide", name: "RequeteInvalide"},
 	{desc: "Solicitud incorrecta", title: "Solicitud incorrecta", name: "SolicitudIncorrecta"},
@@ -81,17 +81,17 @@ var titleTests = []struct {
 	{desc: "Błąd serwera", title: "Blad serwera", name: "BladSerwera"},
 	{desc: "Łódź Øre æble", title: "Lodz Ore aeble", name: "LodzOreAeble"},
 	{desc: "Ｎｏｔ Ｆｏｕｎｄ", title: "Not Found", name: "NotFound"},
-	{desc: "La solicitud es incorrecta.", why: sentence},
-	{desc: "Die Anfrage ist ungültig.", why: sentence},
-	{desc: "La requête est invalide.", why: sentence},
+	{desc: "La solicitud es incorrecta.", why: whySentence},
+	{desc: "Die Anfrage ist ungültig.", why: whySentence},
+	{desc: "La requête est invalide.", why: whySentence},
 	// Other scripts.
-	{desc: "请求参数错误", why: notLatin},
-	{desc: "参数错误（已弃用）", moved: "已弃用", why: notLatin},
-	{desc: "リクエストが不正です", why: notLatin},
-	{desc: "잘못된 요청", why: notLatin},
-	{desc: "Неверный запрос", why: notLatin},
+	{desc: "请求参数错误", why: whyNotLatin},
+	{desc: "参数错误（已弃用）", moved: "已弃用", why: whyNotLatin},
+	{desc: "リクエストが不正です", why: whyNotLatin},
+	{desc: "잘못된 요청", why: whyNotLatin},
+	{desc: "Неверный запрос", why: whyNotLatin},
 	{desc: "Bad Request (错误请求)", title: "Bad Request", moved: "错误请求", name: "BadRequest"},
-	{desc: "HTTP 请求错误", why: notLatin},
+	{desc: "HTTP 请求错误", why: whyNotLatin},
 	// No name at all.
 	{desc: "", why: "the description has no letters"},
 	{desc: "⚠️ {: .warn}", why: "the description has no letters"},
