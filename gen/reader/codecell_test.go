@@ -85,9 +85,6 @@ func TestParseCodeCell(t *testing.T) {
 		if got, want := isCodeCell(tt.in), tt.kind == statusCode; got != want {
 			t.Errorf("isCodeCell(%q) = %v; want %v", tt.in, got, want)
 		}
-		if got, want := statusLike(tt.in), tt.kind == statusCode || tt.kind == statusClass; got != want {
-			t.Errorf("statusLike(%q) = %v; want %v", tt.in, got, want)
-		}
 	}
 }
 
