@@ -2,6 +2,7 @@ package reader
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -228,16 +229,51 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 //	"the description starts with a number"
 //	"the description gives no Go name"
 func splitTitle(desc string) (title, moved, why string) {
-	s := cleanMarkup(desc)
-	var notes []string // in reverse order of writing
+	s, notes, many := cutNotes(cleanMarkup(desc))
+	moved = strings.Join(notes, "; ")
+	if many {
+		return "", moved, whyTooManyNotes
+	}
+	title, why = nameText(s)
+	// Trimming the title (a final full stop, a marker) can uncover a note
+	// ("A()*." gives "A()"): read the title again until it is stable, so
+	// that splitTitle(title) gives title back. Notes found this way are
+	// leftovers, not advice, and are not moved. Each round shortens the
+	// title, and two rounds settle any text docs write.
 	for range maxNotes {
-		if rest, p := cutPointer(s); p != "" {
+		if title == "" {
+			return "", moved, why
+		}
+		s, _, many := cutNotes(title)
+		if many {
+			return "", moved, whyTooManyNotes
+		}
+		t, w := nameText(s)
+		if t == title {
+			return title, moved, ""
+		}
+		title, why = t, w
+	}
+	return "", moved, "the description gives no Go name"
+}
+
+// whyTooManyNotes says that a description ends in more notes than
+// maxNotes.
+const whyTooManyNotes = "the description has too many notes"
+
+// cutNotes takes the trailing pointers and bracketed notes from s, a
+// cleaned description, and returns the rest and the notes worth moving,
+// in the order they were written. many is true when more than maxNotes
+// notes and pointers end s.
+func cutNotes(s string) (rest string, notes []string, many bool) {
+	for range maxNotes {
+		if r, p := cutPointer(s); p != "" {
 			notes = append(notes, p)
-			s = cleanMarkup(rest)
+			s = cleanMarkup(r)
 			continue
 		}
-		rest, note, keep, ok := cutNote(s)
-		if !ok || rest == "" {
+		r, note, keep, ok := cutNote(s)
+		if !ok || r == "" {
 			// A description that is only a note ("(reserved)") is read
 			// as it stands: the note is all it says.
 			break
@@ -245,20 +281,16 @@ func splitTitle(desc string) (title, moved, why string) {
 		if keep {
 			notes = append(notes, note)
 		}
-		s = cleanMarkup(trimSeparators(rest))
+		s = cleanMarkup(trimSeparators(r))
 	}
-	for i, j := 0, len(notes)-1; i < j; i, j = i+1, j-1 {
-		notes[i], notes[j] = notes[j], notes[i]
-	}
-	moved = strings.Join(notes, "; ")
+	slices.Reverse(notes)
 	if _, p := cutPointer(s); p != "" {
-		return "", moved, "the description has too many notes"
+		return s, notes, true
 	}
-	if rest, _, _, ok := cutNote(s); ok && rest != "" {
-		return "", moved, "the description has too many notes"
+	if r, _, _, ok := cutNote(s); ok && r != "" {
+		return s, notes, true
 	}
-	title, why = nameText(s)
-	return title, moved, why
+	return s, notes, false
 }
 
 // maxNotes bounds the notes and pointers taken from the end of a
@@ -266,6 +298,11 @@ func splitTitle(desc string) (title, moved, why string) {
 // hostile cell of thousands of "(x)" costs seconds; docs write one or two,
 // and a description with more reads as no name anyway.
 const maxNotes = 8
+
+// maxTitleLen bounds a title in bytes: NameFor keeps at most
+// spec.MaxNameLen of it, so a longer text is mostly punctuation and
+// spaces, and reading it again (splitTitle's rounds) stays cheap.
+const maxTitleLen = 4 * spec.MaxNameLen
 
 // maxTitleWords is the most words a title has: more make a sentence, and a
 // name longer than NameFor's cap.
@@ -282,6 +319,9 @@ func nameText(s string) (title, why string) {
 	}
 	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) {
 		return "", "the description is not in Latin script"
+	}
+	if len(s) > maxTitleLen {
+		return "", "the description is too long for a name"
 	}
 	// Transliterate before counting words: a stray combining mark ("iۗs")
 	// would otherwise hide a word that decides the shape.
