@@ -191,8 +191,9 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 //     notes, without a leading status ("429 - "), without a final full
 //     stop, and with accented Latin letters written in ASCII
 //     (transliterate). When title is not "", spec.NameFor(title) gives a
-//     valid name, and title holds no markup, emoji or letters outside
-//     ASCII.
+//     valid name, title holds no markup, emoji or letters outside ASCII,
+//     is never longer in bytes than desc, and splitTitle(title) returns
+//     title, "", "".
 //   - moved: the text taken out of the description that belongs in the
 //     remedy: trailing notes in brackets ("(not yet active)",
 //     "(deprecated)", "（已弃用）", "(see below)") without their brackets,
@@ -200,23 +201,26 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 //     ". See below.") without its separator or final full stop, in the
 //     order they were written, joined by "; ". It is "" when there is none,
 //     and is computed whether or not there is a title. At most maxNotes
-//     notes and pointers are taken; further ones stay. A note that only
+//     notes and pointers are taken (a description ending in more has no
+//     title). It is never longer in bytes than desc. A note that only
 //     repeats a status or an abbreviation ("(429)", "(TTL)") leaves the
 //     title but is not moved.
 //   - why: when title is "", a short lower-case reason for the user
 //     ("the description is a sentence", "the description is not in Latin
 //     script"); "" when title is not "".
 //
-// The Description the caller writes is descriptionText(desc): the pointer
-// goes, the notes stay there too (they are the docs' words), so a note
-// appears in both the description and the remedy, a pointer only in the
-// remedy.
+// The Description the caller writes is descriptionText(desc): pointers
+// go ("see Common Errors", "(see below)"), other notes stay there too
+// (they are the docs' words), so a note appears in both the description
+// and the remedy, a pointer only in the remedy. How moved joins the remedy
+// is the caller's choice: it is plain text without brackets.
 //
 // The description reads as a name when, once notes, pointer and a leading
 // status are gone, it has a letter, its letters are all Latin script and
 // have an ASCII form, it has at most maxTitleWords words, it is no
-// sentence (readsAsSentence, for the whole text and for the text after a ": "),
-// and NameFor can make a name of it that is valid and not reserved.
+// sentence (readsAsSentence, for the whole text and for the text after a
+// ": "), it is at most maxTitleLen bytes, and NameFor can make a name of
+// it that is valid and not reserved.
 // Otherwise why says which of these failed:
 //
 //	"the description has too many notes" (more than maxNotes)

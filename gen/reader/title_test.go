@@ -227,8 +227,8 @@ func FuzzSplitTitle(f *testing.F) {
 		if strings.ContainsFunc(title, func(r rune) bool { return r >= utf8.RuneSelf && isLetterRune(r) }) {
 			t.Fatalf("splitTitle(%q) gives title %q, which holds letters outside ASCII", desc, title)
 		}
-		if again, _, _ := splitTitle(title); again != title {
-			t.Fatalf("splitTitle(%q) = %q, but splitTitle(%q) = %q", desc, title, title, again)
+		if again, moved, why := splitTitle(title); again != title || moved != "" || why != "" {
+			t.Fatalf("splitTitle(%q) = %q, but splitTitle(%q) = %q, %q, %q", desc, title, title, again, moved, why)
 		}
 	})
 }
