@@ -59,27 +59,53 @@ var (
 // punctuation and parentheticals are kept: the description keeps saying
 // what the docs say. cleanMarkup(cleanMarkup(s)) == cleanMarkup(s).
 func cleanMarkup(s string) string {
-	s = kramdownAttrRE.ReplaceAllString(s, " ")
-	s = footnoteRE.ReplaceAllString(s, " ")
+	// Emoji and hidden runes go first: removing them can join an
+	// attribute list ("{🙂#id}"), while removing markup never makes an
+	// emoji or a hidden rune.
 	s = strings.Map(func(r rune) rune {
 		if emojiRune(r) {
 			return ' '
 		}
 		return r
 	}, s)
-	s = spec.CleanText(s)
-	// Removing a marker can uncover markup ("Foo {: x} *"), so repeat
-	// until nothing changes; each pass shortens s.
+	s = spec.CleanText(removeMarkup(spec.CleanText(s)))
+	// Trimming a suffix cannot make markup where there was none, but
+	// removing markup can leave a marker at the end ("Foo* {: x}"), so
+	// trim until nothing changes.
 	for {
 		t := strings.TrimRightFunc(s, func(r rune) bool { return trailingMarker(r) || unicode.IsSpace(r) })
-		t = kramdownAttrRE.ReplaceAllString(t, " ")
-		t = footnoteRE.ReplaceAllString(t, " ")
-		t = spec.CleanText(t)
+		t = spec.CleanText(removeMarkup(t))
 		if t == s {
 			return s
 		}
 		s = t
 	}
+}
+
+// maxMarkupDepth bounds the passes removeMarkup makes over nested
+// attribute lists ("{: {: x}}"). Each pass removes the innermost, so depth
+// d costs d passes over the text: without a bound, a hostile cell of
+// thousands of nested lists costs seconds. Docs do not nest them at all.
+const maxMarkupDepth = 4
+
+// removeMarkup replaces attribute lists and footnote references with
+// spaces. Removing an inner attribute list can complete an outer one, so
+// it repeats, up to maxMarkupDepth passes; text still holding an attribute
+// list after that has its braces replaced with spaces, which leaves no
+// list behind. A footnote reference holds no space, so the spaces that
+// replace markup never complete one.
+func removeMarkup(s string) string {
+	for range maxMarkupDepth {
+		t := footnoteRE.ReplaceAllString(kramdownAttrRE.ReplaceAllString(s, " "), " ")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+	if kramdownAttrRE.MatchString(s) {
+		s = strings.NewReplacer("{", " ", "}", " ").Replace(s)
+	}
+	return s
 }
 
 // emojiRune reports whether r belongs to an emoji and to nothing else:

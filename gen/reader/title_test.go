@@ -131,6 +131,11 @@ func TestCleanMarkup(t *testing.T) {
 		{"Payment Required (not yet active)", "Payment Required (not yet active)"},
 		{"a\u200bb\tc\n d", "ab c d"},
 		{"5 * 3 = 15", "5 * 3 = 15"},
+		{"Use {id} here", "Use {id} here"},
+		{"Gone {: {: nested}}", "Gone"},
+		{"Gone {\U0001F642#id}", "Gone"},
+		// Deeper than maxMarkupDepth: the braces go, what they held stays.
+		{"a {: {: {: {: {: deep}}}}} {b}", "a : b"},
 	} {
 		got := cleanMarkup(tt.in)
 		if got != tt.want {
@@ -174,7 +179,8 @@ func TestTransliterate(t *testing.T) {
 }
 
 // TestSplitTitleLong reads hostile cells of tens of kilobytes: each note
-// cut reads the text again, so without maxNotes these took seconds.
+// cut and each level of nested attribute lists reads the text again, so
+// without maxNotes and maxMarkupDepth these took seconds.
 func TestSplitTitleLong(t *testing.T) {
 	for _, in := range []string{
 		strings.Repeat("(a) ", 5000),
@@ -182,6 +188,8 @@ func TestSplitTitleLong(t *testing.T) {
 		strings.Repeat("a, see b (c)", 2000),
 		strings.Repeat("* {:x} [^1]", 2000),
 		strings.Repeat("a", 20000) + strings.Repeat(", see x", 2000),
+		"a" + strings.Repeat("{:", 5000) + strings.Repeat("}*", 5000),
+		strings.Repeat("{#a", 5000) + strings.Repeat("}", 5000),
 	} {
 		title, _, why := splitTitle(in)
 		if title != "" || why == "" {
