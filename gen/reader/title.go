@@ -57,7 +57,9 @@ var (
 // "*", "†", "‡", "※", superscript digits) that point the reader elsewhere
 // on the page. White space is then collapsed with spec.CleanText. Words,
 // punctuation and parentheticals are kept: the description keeps saying
-// what the docs say. cleanMarkup(cleanMarkup(s)) == cleanMarkup(s).
+// what the docs say. Attribute lists nested deeper than maxMarkupDepth
+// lose only their braces (removeMarkup). cleanMarkup(cleanMarkup(s)) ==
+// cleanMarkup(s).
 func cleanMarkup(s string) string {
 	// Emoji and hidden runes go first: removing them can join an
 	// attribute list ("{🙂#id}"), while removing markup never makes an

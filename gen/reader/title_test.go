@@ -203,12 +203,16 @@ func TestSplitTitleLong(t *testing.T) {
 	}
 }
 
-// FuzzSplitTitle checks splitTitle's contract on any text.
+// FuzzSplitTitle checks splitTitle's contract, and that cleanMarkup is
+// idempotent, on any text.
 func FuzzSplitTitle(f *testing.F) {
 	for _, tt := range titleTests {
 		f.Add(tt.desc)
 	}
 	f.Fuzz(func(t *testing.T, desc string) {
+		if c := cleanMarkup(desc); cleanMarkup(c) != c {
+			t.Fatalf("cleanMarkup(%q) = %q, and cleaning that gives %q", desc, c, cleanMarkup(c))
+		}
 		title, moved, why := splitTitle(desc)
 		if (title == "") == (why == "") {
 			t.Fatalf("splitTitle(%q) = %q, %q, %q: want exactly one of title and why", desc, title, moved, why)
