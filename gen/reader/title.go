@@ -245,9 +245,9 @@ func cutNote(s string) (rest, note string, keep, ok bool) {
 //
 // The description reads as a name when, once notes, pointer and a leading
 // status are gone, it has a letter, its letters are all Latin script and
-// have an ASCII form, it has at most maxTitleWords words, it is no
+// have an ASCII form, it has at most titleWordCap words, it is no
 // sentence (readsAsSentence, for the whole text and for the text after a
-// ": "), it is at most maxTitleLen bytes, and NameFor can make a name of
+// ": "), it is at most titleByteCap bytes, and NameFor can make a name of
 // it that is valid and not reserved.
 // Otherwise why says which of these failed:
 //
@@ -331,14 +331,14 @@ func cutNotes(s string) (rest string, notes []string, many bool) {
 // and a description with more reads as no name anyway.
 const maxNotes = 8
 
-// maxTitleLen bounds a title in bytes: NameFor keeps at most
+// titleByteCap bounds a title in bytes: NameFor keeps at most
 // spec.MaxNameLen of it, so a longer text is mostly punctuation and
 // spaces, and reading it again (splitTitle's rounds) stays cheap.
-const maxTitleLen = 4 * spec.MaxNameLen
+const titleByteCap = 4 * spec.MaxNameLen
 
-// maxTitleWords is the most words a title has: more make a sentence, and a
+// titleWordCap is the most words a title has: more make a sentence, and a
 // name longer than NameFor's cap.
-const maxTitleWords = 6
+const titleWordCap = 6
 
 // nameText turns s, a description without notes or pointer, into a title,
 // or says why it is none.
@@ -352,7 +352,7 @@ func nameText(s string) (title, why string) {
 	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) {
 		return "", "the description is not in Latin script"
 	}
-	if len(s) > maxTitleLen {
+	if len(s) > titleByteCap {
 		return "", "the description is too long for a name"
 	}
 	// Transliterate before counting words: a stray combining mark ("iۗs")
@@ -362,7 +362,7 @@ func nameText(s string) (title, why string) {
 		return "", "the description has letters with no ASCII form"
 	}
 	words := wordsOf(t)
-	if len(words) > maxTitleWords {
+	if len(words) > titleWordCap {
 		return "", "the description is a sentence"
 	}
 	if before, after, ok := strings.Cut(t, ": "); ok && strings.ContainsFunc(before, unicode.IsLetter) && readsAsSentence(after, wordsOf(after)) {
