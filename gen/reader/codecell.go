@@ -39,9 +39,17 @@ var (
 	decimalRE = regexp.MustCompile(`^\d+[.,]\d`)
 )
 
-// parseCodeCell reads a cell of a code column.
+// parseCodeCell reads the plain text of a cell of a code column (Markdown
+// reduced to text, so "**429**" arrives as "429"). Markup and markers
+// around the code do not change what it says: cleanMarkup drops attribute
+// lists, footnote references ("429 [^1]"), emoji ("429 ⚠️") and trailing
+// markers ("429←", "429 *", "429†", "429¹"), and code spans that survive
+// as backticks ("`429`") are unwrapped, before the cell is read. A name
+// after the code ("404 Not Found") comes back in the same cleaned form.
+// Cells it reads as statusCode hold only codes from 100 to 599.
 func parseCodeCell(s string) codeCell {
-	s = strings.TrimSpace(statusPrefixRE.ReplaceAllString(strings.TrimSpace(s), ""))
+	s = unwrapCode(cleanMarkup(s))
+	s = strings.TrimSpace(statusPrefixRE.ReplaceAllString(s, ""))
 	switch {
 	case numberRE.MatchString(s):
 		if n, ok := parseCode(s); ok {
@@ -66,6 +74,19 @@ func parseCodeCell(s string) codeCell {
 		codes = append(codes, n)
 	}
 	return codeCell{kind: statusCode, codes: codes, name: strings.TrimSpace(m[2])}
+}
+
+// unwrapCode drops the backticks or emphasis stars around a code cell's
+// text ("`429`", "*429*") that a renderer left in place, and the markers
+// that were inside them ("`429`*" gives "429").
+func unwrapCode(s string) string {
+	for {
+		t := cleanMarkup(strings.Trim(s, "`*_"))
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // isCodeCell reports whether s holds at least one HTTP status.
