@@ -37,7 +37,7 @@ func assignNames(docsPath string, entries []spec.Entry, titles map[int]reader.En
 		title := e.Description
 		if t, ok := titles[e.Code]; ok {
 			if t.Title == "" && e.Description != "" {
-				if err := fallback(i, fmt.Sprintf("description %q reads as no name (%s)", e.Description, t.TitleNote)); err != nil {
+				if err := fallback(i, fmt.Sprintf("description %q gives no Go name: %s", e.Description, t.TitleNote)); err != nil {
 					return err
 				}
 				continue

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -66,6 +67,13 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 			continue
 		}
 		desc, remedy := rowTexts(t, r, c, cols)
+		// The name comes from the description without markup, notes and
+		// pointers; the notes and pointers go to the remedy.
+		title, moved, note := splitTitle(desc)
+		desc = descriptionText(desc)
+		for _, m := range strings.Split(moved, "; ") {
+			remedy = joinRemedy(remedy, asSentence(m))
+		}
 		if len(desc) > spec.MaxDescriptionLen {
 			problems.add(r.line, fmt.Errorf("%s: the description of %s is %d bytes, more than the %d of a description; name the description column with -desc-col, or shorten the cell", at, codeText, len(desc), spec.MaxDescriptionLen))
 			continue
@@ -75,7 +83,6 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 			continue
 		}
 		retryable, fromDocs := rowRetry(r, cols, at, warn)
-		title, note := titleFor(desc)
 		for _, code := range codes {
 			e := spec.Entry{Code: code, Description: desc, Remedy: remedy, Line: r.line,
 				Retryable: spec.DefaultRetryable(code), RetryableFrom: spec.FromRule}
@@ -199,4 +206,19 @@ func cell(r row, i int) string {
 		return ""
 	}
 	return r.cells[i]
+}
+
+// asSentence returns a note moved out of a name as a sentence of the
+// remedy: "see Common Errors" becomes "See Common Errors.".
+func asSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !endsSentence(s) {
+		s += "."
+	}
+	return s
 }
