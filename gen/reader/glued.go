@@ -61,4 +61,3 @@ func cutByGFM(t table) bool {
 	}
 	return false
 }
-
