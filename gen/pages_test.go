@@ -17,7 +17,7 @@ func TestPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) < 12 {
+	if len(pages) < 60 {
 		t.Fatalf("only %d pages", len(pages))
 	}
 	for _, page := range pages {

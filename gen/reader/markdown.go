@@ -252,7 +252,8 @@ const maxTitleWords = 6
 // continues the text. Otherwise a short line with no final period followed
 // by more rows (next) titles those rows, as splitTable did before it knew
 // of continuations, and a line under text that does not end a sentence
-// continues it.
+// continues it. A line ending in the pipe that closes a row continues the
+// row above, whatever its text.
 func continuesCell(above string, line row, next []row) bool {
 	text := line.raw
 	if text == "" {
@@ -260,6 +261,9 @@ func continuesCell(above string, line row, next []row) bool {
 	}
 	if c := text[0]; 'a' <= c && c <= 'z' {
 		return true
+	}
+	if line.delimited && strings.HasSuffix(text, "|") {
+		return true // it closes the row above, which has no closing pipe
 	}
 	if titleLike(text) && len(next) > 0 && next[0].delimited {
 		return false
