@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/errtable/errtable/gen/reader"
 	"github.com/errtable/errtable/spec"
@@ -32,14 +34,19 @@ func assignNames(docsPath string, entries []spec.Entry, titles map[int]reader.En
 		e.Name = name
 		return nil
 	}
+	// Descriptions that read as no name for one reason (a page in
+	// Japanese, a table of sentences) are reported in one warning.
+	untitled := map[string][]int{} // the reader's note -> entries
+	var notes []string
 	for i := range entries {
 		e := &entries[i]
 		title := e.Description
 		if t, ok := titles[e.Code]; ok {
 			if t.Title == "" && e.Description != "" {
-				if err := fallback(i, fmt.Sprintf("description %q gives no Go name: %s", e.Description, t.TitleNote)); err != nil {
-					return err
+				if len(untitled[t.TitleNote]) == 0 {
+					notes = append(notes, t.TitleNote)
 				}
+				untitled[t.TitleNote] = append(untitled[t.TitleNote], i)
 				continue
 			}
 			title = t.Title
@@ -58,6 +65,29 @@ func assignNames(docsPath string, entries []spec.Entry, titles map[int]reader.En
 		if err := fallback(i, why); err != nil {
 			return err
 		}
+	}
+	for _, note := range notes {
+		group := untitled[note]
+		if len(group) < 3 {
+			for _, i := range group {
+				if err := fallback(i, fmt.Sprintf("description %q gives no Go name: %s", entries[i].Description, note)); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		var lines, named []string
+		for _, i := range group {
+			e := &entries[i]
+			name, ok := spec.NameFor(http.StatusText(e.Code))
+			if !ok {
+				return fmt.Errorf("%s:%d: description %q gives no Go name: %s, and code %d has no standard reason phrase to name it by; reword the description in the docs", docsPath, e.Line, e.Description, note, e.Code)
+			}
+			e.Name = name
+			lines = append(lines, strconv.Itoa(e.Line))
+			named = append(named, fmt.Sprintf("%d %s", e.Code, name))
+		}
+		warn(fmt.Sprintf("%s:%s: %d descriptions give no Go name: %s; naming their codes from the HTTP reason phrases (%s)", docsPath, strings.Join(lines, ","), len(group), note, strings.Join(named, ", ")))
 	}
 	for round := 0; round < 2; round++ {
 		clashes := nameClashes(entries, taken)

@@ -103,16 +103,23 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 
 // rowTexts returns a row's description and remedy. A code cell that names
 // its code ("404 Not Found") gives the description when the table has no
-// better one, and the text column becomes the remedy; without a remedy
+// better one (no name column, or one of sentences), and the text columns
+// become the remedy; without a remedy
 // column, a Slate-style "Name -- remedy" cell is split. The explanation
 // columns follow the remedy, each labelled with its header.
 func rowTexts(t *table, r row, c codeCell, cols roles) (desc, remedy string) {
 	desc, remedy = cell(r, cols.desc), cell(r, cols.remedy)
-	if c.name != "" && (cols.desc < 0 || desc == "" || cols.remedy < 0) {
+	switch {
+	case c.name == "":
+	case cols.desc < 0 || desc == "" || cols.remedy < 0:
 		if remedy == "" {
 			remedy = desc
 		}
 		desc = c.name
+	case isSentence(desc):
+		// "400 Bad Request | The syntax is wrong. | Fix it.": the code
+		// cell names the error, the sentence explains it.
+		desc, remedy = c.name, joinRemedy(desc, remedy)
 	}
 	if cols.remedy < 0 && remedy == "" {
 		desc, remedy = splitNameRemedy(desc)
