@@ -71,8 +71,9 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 		// pointers; the notes and pointers go to the remedy.
 		title, moved, note := splitTitle(desc)
 		desc = descriptionText(desc)
+		remedy = cleanMarkup(remedy)
 		for _, m := range strings.Split(moved, "; ") {
-			remedy = joinRemedy(remedy, asSentence(m))
+			remedy = joinRemedy(remedy, asNote(m))
 		}
 		if len(desc) > spec.MaxDescriptionLen {
 			problems.add(r.line, fmt.Errorf("%s: the description of %s is %d bytes, more than the %d of a description; name the description column with -desc-col, or shorten the cell", at, codeText, len(desc), spec.MaxDescriptionLen))
@@ -215,12 +216,16 @@ func cell(r row, i int) string {
 	return r.cells[i]
 }
 
-// asSentence returns a note moved out of a name as a sentence of the
-// remedy: "see Common Errors" becomes "See Common Errors.".
-func asSentence(s string) string {
+// asNote returns a note moved out of a name as a sentence of the remedy:
+// a pointer ("see Common Errors") as it is, "See Common Errors.", and any
+// other note labelled: "(not yet active)" becomes "Note: not yet active.".
+func asNote(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
+	}
+	if !pointerNoteRE.MatchString(s) {
+		s = "Note: " + s
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	s = string(unicode.ToUpper(r)) + s[size:]
