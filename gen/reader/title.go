@@ -98,7 +98,7 @@ const maxMarkupDepth = 4
 // replace markup never complete one.
 func removeMarkup(s string) string {
 	for range maxMarkupDepth {
-		t := footnoteRE.ReplaceAllString(kramdownAttrRE.ReplaceAllString(s, " "), " ")
+		t := footnoteRE.ReplaceAllString(kramdownAttrRE.ReplaceAllString(s, ""), "") // they stick to the word before
 		if t == s {
 			return s
 		}

@@ -120,7 +120,7 @@ func TestCleanMarkup(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Bad Request {: external}", "Bad Request"},
 		{"Use {: #id .class} the key", "Use the key"},
-		{`See the docs{:target="_blank"}.`, "See the docs ."},
+		{`See the docs{:target="_blank"}.`, "See the docs."},
 		{"Too Many Requests[^1] and more[^note]", "Too Many Requests and more"},
 		{"Rate limited ⚠️", "Rate limited"},
 		{"👨‍👩‍👧 Family 1️⃣", "Family 1"},
