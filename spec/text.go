@@ -78,6 +78,9 @@ func badRune(r rune) bool { return HiddenRune(r) || lineBreakOrControl(r) }
 // CleanText(CleanText(s)) == CleanText(s). It does not cut the text to the
 // length caps (MaxDescriptionLen, ...).
 func CleanText(s string) string {
+	if cleanASCII(s) {
+		return s // the common case, without a copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is due before the next rune written
@@ -148,4 +151,22 @@ func textProblem(s string) string {
 		msg += fmt.Sprintf(" (and %d more such characters)", n-1)
 	}
 	return msg + "; run gen again, which strips such characters from the docs' text, or edit the text"
+}
+
+// cleanASCII reports whether s is printable ASCII with single spaces and
+// no space at either end: text CleanText returns as it is.
+func cleanASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }

@@ -23,8 +23,9 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 	var problems faults
 	byCode := map[int]int{} // code -> index in entries
 	var parts []string      // lines of the tables that add codes
+	titles := titleCache{}
 	for _, c := range cands {
-		rows, probs := readRows(docsPath, c.t, c.cols, warn)
+		rows, probs := readRows(docsPath, c.t, c.cols, titles, warn)
 		problems = append(problems, probs...)
 		join := c.cols.desc < 0 && !namedCodes(c.t, c.cols.code) && len(entries) > 0
 		if join {

@@ -67,7 +67,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 	if nearMiss != nil {
 		// Its header says error table: name the first row that is wrong.
 		cols := roles{code: columnsOf(nearMiss.header).code, desc: -1, remedy: -1, retry: -1}
-		entries, problems := readRows(docsPath, nearMiss, cols, warn)
+		entries, problems := readRows(docsPath, nearMiss, cols, nil, warn)
 		if len(problems) > 0 {
 			return nil, problems.err()
 		}

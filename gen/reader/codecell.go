@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // cellKind says what a code cell holds.
@@ -48,8 +49,20 @@ var (
 // after the code ("404 Not Found") comes back in the same cleaned form.
 // Cells it reads as statusCode hold only codes from 100 to 599.
 func parseCodeCell(s string) codeCell {
+	if len(s) == 3 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) {
+		// The common case, without the regular expressions.
+		if n, ok := parseCode(s); ok {
+			return codeCell{kind: statusCode, codes: []int{n}}
+		}
+		return codeCell{kind: outOfRange, number: s}
+	}
+	if !mayBeCode(s) {
+		return codeCell{kind: notACode}
+	}
 	s = unwrapCode(cleanMarkup(s))
-	s = strings.TrimSpace(statusPrefixRE.ReplaceAllString(s, ""))
+	if s != "" && !isDigit(s[0]) {
+		s = strings.TrimSpace(statusPrefixRE.ReplaceAllString(s, ""))
+	}
 	switch {
 	case numberRE.MatchString(s):
 		if n, ok := parseCode(s); ok {
@@ -111,4 +124,24 @@ func parseCode(s string) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// mayBeCode reports whether s may hold a code: every code and class has a
+// digit, and starts with it, with markup ("**429**", "[429](...)"), or
+// with a prefix word (HTTP, Status, Error, default). Prose cells fail
+// fast, without the regular expressions.
+func mayBeCode(s string) bool {
+	t := strings.TrimLeft(s, " `*_[(<~")
+	if t == "" {
+		return false
+	}
+	switch c := t[0]; {
+	case isDigit(c):
+		return true
+	case c == 'h' || c == 'H' || c == 's' || c == 'S' || c == 'e' || c == 'E':
+		return strings.IndexFunc(t, unicode.IsDigit) >= 0
+	case c == 'd' || c == 'D':
+		return len(t) >= 7 && strings.EqualFold(t[:7], "default")
+	}
+	return t[0] >= 0x80 && strings.IndexFunc(t, unicode.IsDigit) >= 0
 }

@@ -137,8 +137,8 @@ func textOf(t *table, i int) columnText {
 				c.errors++
 			}
 			continue
-		case cc.kind == outOfRange:
-			c.numbers++
+		case cc.kind == outOfRange && numberRE.MatchString(v):
+			c.numbers++ // a plain number: "Error 3" is a name
 			continue
 		}
 		if _, ok := parseYesNo(v); ok && !retryWords[strings.ToLower(strings.Trim(v, " .!"))] {
@@ -166,7 +166,7 @@ const maxNameWords = 6
 // (or, in scripts written without spaces, a few characters) and no
 // sentence's end.
 func isShortName(s string) bool {
-	if words := len(strings.Fields(s)); words > maxNameWords {
+	if countWords(s) > maxNameWords {
 		return false
 	}
 	if n := utf8.RuneCountInString(s); n > 60 || unspaced(s) && n > 16 {
@@ -178,13 +178,13 @@ func isShortName(s string) bool {
 // isSentence reports whether s reads as a sentence rather than a name: it
 // ends as a sentence does, or is longer than a name.
 func isSentence(s string) bool {
-	if len(strings.Fields(s)) > maxNameWords {
+	if countWords(s) > maxNameWords {
 		return true
 	}
 	if unspaced(s) && utf8.RuneCountInString(s) > 16 {
 		return true
 	}
-	return endsSentence(s) && (len(strings.Fields(s)) > 1 || unspaced(s))
+	return endsSentence(s) && (countWords(s) > 1 || unspaced(s))
 }
 
 // endsSentence reports whether s ends with a full stop, question or
@@ -419,4 +419,19 @@ func takenAs(i int, cols roles) string {
 		return "description"
 	}
 	return "remedy"
+}
+
+// countWords counts the words of s as strings.Fields splits them, without
+// making them.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

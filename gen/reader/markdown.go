@@ -159,7 +159,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			cells:        cells,
 			rawCells:     rowCells(raw),
 			delimited:    hasCellDelimiter(raw),
-			delimiterRow: delimiterRowRE.Match(raw),
+			delimiterRow: delimiterCells(raw) > 0,
 			raw:          strings.TrimSpace(string(raw)),
 		})
 	}
@@ -374,8 +374,6 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
-// delimiterRowRE matches a GFM delimiter row: |---|:--:|---:|.
-var delimiterRowRE = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
 // hasCellDelimiter reports whether a table line holds an unescaped "|",
 // or a tab between its cells.

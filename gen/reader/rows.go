@@ -22,8 +22,9 @@ type Entry struct {
 }
 
 // readRows turns the rows of a table into entries, in order, and records
-// every row it cannot read in the returned faults.
-func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry, faults) {
+// every row it cannot read in the returned faults. titles, when not nil,
+// keeps the titles of descriptions already read.
+func readRows(docsPath string, t *table, cols roles, titles titleCache, warn func(string)) ([]Entry, faults) {
 	var entries []Entry
 	var problems faults
 	var skipped []string
@@ -69,8 +70,7 @@ func readRows(docsPath string, t *table, cols roles, warn func(string)) ([]Entry
 		desc, remedy := rowTexts(t, r, c, cols)
 		// The name comes from the description without markup, notes and
 		// pointers; the notes and pointers go to the remedy.
-		title, moved, note := splitTitle(desc)
-		desc = descriptionText(desc)
+		title, moved, note, desc := titles.of(desc)
 		remedy = cleanMarkup(remedy)
 		for _, m := range strings.Split(moved, "; ") {
 			remedy = joinRemedy(remedy, asNote(m))
@@ -191,14 +191,20 @@ var (
 	}
 )
 
+// maxYesNoLen is the length in bytes of the longest word of yesWords and
+// noWords, and then some.
+const maxYesNoLen = 16
+
 // parseYesNo reads a "Retry?" cell: its first word says yes or no.
 func parseYesNo(s string) (value, ok bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	first := s
-	if i := strings.IndexAny(s, ",;:(（、，"); i > 0 {
-		first = s[:i]
+	first := strings.TrimSpace(s)
+	if i := strings.IndexAny(first, ",;:(（、，"); i > 0 {
+		first = first[:i]
 	}
-	first = strings.Trim(strings.TrimSpace(first), ".!。")
+	if len(first) > maxYesNoLen {
+		return false, false // no answer is this long: skip the lower-casing
+	}
+	first = strings.Trim(strings.TrimSpace(strings.ToLower(first)), ".!。")
 	switch {
 	case yesWords[first]:
 		return true, true
@@ -233,4 +239,24 @@ func asNote(s string) string {
 		s += "."
 	}
 	return s
+}
+
+// titleCache keeps what splitTitle and descriptionText make of each
+// description: API references repeat the same rows in table after table.
+type titleCache map[string]titled
+
+// titled is what a description gives: see splitTitle and descriptionText.
+type titled struct{ title, moved, note, desc string }
+
+// of returns splitTitle's and descriptionText's results for desc.
+func (c titleCache) of(desc string) (title, moved, note, text string) {
+	t, ok := c[desc]
+	if !ok {
+		t.title, t.moved, t.note = splitTitle(desc)
+		t.desc = descriptionText(desc)
+		if c != nil {
+			c[desc] = t
+		}
+	}
+	return t.title, t.moved, t.note, t.desc
 }

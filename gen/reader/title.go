@@ -61,6 +61,12 @@ var (
 // lose only their braces (removeMarkup). cleanMarkup(cleanMarkup(s)) ==
 // cleanMarkup(s).
 func cleanMarkup(s string) string {
+	if plainASCII(s) {
+		// No emoji or markup: the common case. A marker may still end it.
+		if t := spec.CleanText(s); !strings.HasSuffix(t, "*") {
+			return t
+		}
+	}
 	// Emoji and hidden runes go first: removing them can join an
 	// attribute list ("{🙂#id}"), while removing markup never makes an
 	// emoji or a hidden rune.
@@ -97,6 +103,9 @@ const maxMarkupDepth = 4
 // list behind. A footnote reference holds no space, so the spaces that
 // replace markup never complete one.
 func removeMarkup(s string) string {
+	if !strings.ContainsAny(s, "{[") {
+		return s
+	}
 	for range maxMarkupDepth {
 		t := footnoteRE.ReplaceAllString(kramdownAttrRE.ReplaceAllString(s, ""), "") // they stick to the word before
 		if t == s {
@@ -183,6 +192,9 @@ func trimSeparators(s string) string {
 // Errors" gives "Conflict" and "see Common Errors". A pointer in
 // parentheses is a note, which cutNote takes. Without a pointer, rest is s.
 func cutPointer(s string) (rest, pointer string) {
+	if !mayPoint(s) {
+		return s, ""
+	}
 	m := pointerRE.FindStringSubmatchIndex(s)
 	if m == nil || m[0] == 0 {
 		return s, ""
@@ -197,6 +209,9 @@ func cutPointer(s string) (rest, pointer string) {
 // punctuation ("(429)", "(TTL)", "(E1001)"): a status, an error number or
 // an abbreviation, which repeats what the row says and is no advice.
 func cutNote(s string) (rest, note string, keep, ok bool) {
+	if t := strings.TrimRight(s, " ."); !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") && !strings.HasSuffix(t, "]") {
+		return s, "", false, false // noteRE needs a closing bracket at the end
+	}
 	m := noteRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s, "", false, false
@@ -275,6 +290,11 @@ func splitTitle(desc string) (title, moved, why string) {
 	for range maxNotes {
 		if title == "" {
 			return "", moved, why
+		}
+		if plainTitle(title) {
+			// Letters, digits and single spaces: nothing to trim, no
+			// note to uncover, so nameText would give it back.
+			return title, moved, ""
 		}
 		s, _, many := cutNotes(title)
 		if many {
@@ -502,4 +522,45 @@ func transliterate(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// plainASCII reports whether s is ASCII without the characters that start
+// the markup cleanMarkup removes ("{", "[").
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '{' || c == '[' {
+			return false
+		}
+	}
+	return true
+}
+
+// pointerStarts are the starts of pointerWords, in lower case: a text
+// without any of them holds no pointer, and pointerRE need not run.
+var pointerStarts = []string{"see", "refer", "cf", "siehe", "voir", "véase", "vea", "ver", "vedi", "consulte", "zie", "patrz"}
+
+// mayPoint reports whether s may hold a pointer (see pointerRE).
+func mayPoint(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range pointerStarts {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainTitle reports whether a title is ASCII letters and digits in words
+// separated by single spaces: a title splitTitle gives back as it is.
+func plainTitle(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
