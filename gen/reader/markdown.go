@@ -374,7 +374,6 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
-
 // hasCellDelimiter reports whether a table line holds an unescaped "|",
 // or a tab between its cells.
 func hasCellDelimiter(line []byte) bool {
