@@ -25,11 +25,11 @@ type Entry struct {
 // every row it cannot read in the returned faults. titles, when not nil,
 // keeps the titles of descriptions already read.
 func readRows(docsPath string, t *table, cols roles, titles titleCache, warn func(string)) ([]Entry, faults) {
-	var entries []Entry
+	entries := make([]Entry, 0, len(t.rows))
 	var problems faults
 	var skipped []string
 	for _, r := range t.rows {
-		at := fmt.Sprintf("%s:%d", docsPath, r.line)
+		at := pos{docsPath, r.line}
 		if filledCells(r.cells) == 0 {
 			continue
 		}
@@ -148,7 +148,7 @@ func joinRemedy(remedy, more string) string {
 
 // rowRetry reads a row's "Retry?" cell; ok is false when the table has none
 // or the cell says neither yes nor no (which is reported).
-func rowRetry(r row, cols roles, at string, warn func(string)) (retryable, ok bool) {
+func rowRetry(r row, cols roles, at pos, warn func(string)) (retryable, ok bool) {
 	if cols.retry < 0 {
 		return false, false
 	}
@@ -260,3 +260,11 @@ func (c titleCache) of(desc string) (title, moved, note, text string) {
 	}
 	return t.title, t.moved, t.note, t.desc
 }
+
+// pos is a docs position for messages, formatted only when a message is.
+type pos struct {
+	path string
+	line int
+}
+
+func (p pos) String() string { return fmt.Sprintf("%s:%d", p.path, p.line) }
