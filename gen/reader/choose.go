@@ -20,6 +20,9 @@ type candidate struct {
 // table seen and why it was not taken.
 func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport, warn func(string)) ([]candidate, error) {
 	if len(p.tables) == 0 {
+		if len(p.unread) > 0 {
+			return nil, fmt.Errorf("%s: no table could be read (%s); rewrite the table in Markdown or HTML", docsPath, strings.Join(p.unread, "; "))
+		}
 		if pipeLine > 0 {
 			return nil, fmt.Errorf("%s:%d: this line reads as a table row, but no table with rows was found; an error table needs a header row, a |---| delimiter row under it and a row per code", docsPath, pipeLine)
 		}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"fmt"
 	"github.com/errtable/errtable/spec"
 	"html"
 	"regexp"
@@ -18,6 +19,9 @@ import (
 // page is what the generator needs of a docs page: its tables, as a reader
 // sees them, and the passages of prose outside them.
 type page struct {
+	// unread lists the blocks that read as tables but could not be read,
+	// with why, for the error when no table qualifies.
+	unread   []string
 	tables   []table
 	passages []Passage
 }
@@ -70,6 +74,20 @@ func parsePage(src []byte) *page {
 	skipTo, heading = frontMatter(src)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if start := blockStart(n); start >= 0 && start < skipTo {
+			continue
+		}
+		if start, ok := readmeStart(n, src); ok {
+			if before := blockStart(n); before < start {
+				// The prose the block is glued to.
+				p.passages = append(p.passages, Passage{lines.of(before), cleanText(string(src[before:start]))})
+			}
+			t, end, why := readmeTable(src, start, lines, heading)
+			if why == "" {
+				p.tables = append(p.tables, t)
+			} else {
+				p.unread = append(p.unread, fmt.Sprintf("line %d: %s", lines.of(start), why))
+			}
+			skipTo, prev = end, n
 			continue
 		}
 		if start, ok := htmlTableStart(n, src); ok {

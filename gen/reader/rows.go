@@ -125,6 +125,11 @@ func rowTexts(t *table, r row, c codeCell, cols roles) (desc, remedy string) {
 	if cols.remedy < 0 && remedy == "" {
 		desc, remedy = splitNameRemedy(desc)
 	}
+	if desc == "" {
+		// "Bad Request: A required field is missing.": a lead-in names
+		// the error when no column does (ReadMe's bold lead-ins).
+		desc, remedy = leadIn(remedy)
+	}
 	for _, i := range cols.explain {
 		if v := cell(r, i); v != "" {
 			remedy = joinRemedy(remedy, labelOf(t.header[i])+": "+v)
@@ -157,6 +162,17 @@ func rowRetry(r row, cols roles, at pos, warn func(string)) (retryable, ok bool)
 		warn(fmt.Sprintf("%s: retry cell %q is neither yes nor no; the default rule decides", at, cell(r, cols.retry)))
 	}
 	return v, ok
+}
+
+// leadIn splits a short name ending in a colon off the start of text:
+// "Bad Request: A field is missing." gives "Bad Request" and the rest.
+// Text without one gives "" and the text.
+func leadIn(text string) (name, rest string) {
+	before, after, ok := strings.Cut(text, ": ")
+	if !ok || after == "" || !isShortName(before) || strings.IndexFunc(before, unicode.IsLetter) < 0 {
+		return "", text
+	}
+	return before, strings.TrimSpace(after)
 }
 
 // nameRemedySeps split a "Name -- remedy" cell, Slate's style, in order of
