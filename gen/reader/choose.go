@@ -69,7 +69,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 	}
 	if nearMiss != nil {
 		// Its header says error table: name the first row that is wrong.
-		cols := roles{code: columnsOf(nearMiss.header).code, desc: -1, remedy: -1, retry: -1}
+		cols := roles{code: columnsOf(nearMiss.header).code, desc: -1, remedy: -1, retry: -1, overruled: -1}
 		entries, problems := readRows(docsPath, nearMiss, cols, nil, warn)
 		if len(problems) > 0 {
 			return nil, problems.err()

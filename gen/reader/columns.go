@@ -13,9 +13,12 @@ type roles struct {
 	// explain lists the columns whose text joins the remedy, each labelled
 	// with its header: causes, examples, notes.
 	explain []int
-	// why says, per column, what it is and why, for -explain and for the
-	// notes that report content overruling header words.
+	// why says, per column, what it is and why, for -explain.
 	why []string
+	// overruled is the column header words would have named the errors
+	// by, when its cells are sentences and another column's are names; -1
+	// when content and header words agree.
+	overruled int
 }
 
 // wordIndex maps a normal header text to its rank for each role (lower
@@ -69,7 +72,7 @@ func columnsOf(header []string) roles {
 	for i := range all {
 		all[i] = i
 	}
-	return roles{code: bestByHeader(header, all, roleCode), desc: -1, remedy: -1, retry: -1}
+	return roles{code: bestByHeader(header, all, roleCode), desc: -1, remedy: -1, retry: -1, overruled: -1}
 }
 
 // normalizeHeader puts a header cell in the form the word lists use: lower
@@ -218,7 +221,7 @@ func unspaced(s string) bool {
 // is not a table of HTTP statuses; err is for flags that contradict each
 // other.
 func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
-	cols = roles{code: -1, desc: -1, remedy: -1, retry: -1, why: make([]string, len(t.header))}
+	cols = roles{code: -1, desc: -1, remedy: -1, retry: -1, overruled: -1, why: make([]string, len(t.header))}
 	texts := make([]columnText, len(t.header))
 	for i := range t.header {
 		texts[i] = textOf(t, i)
@@ -311,7 +314,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 	}
 	if cols.desc < 0 {
-		cols.desc = chooseName(t, texts, free(), cols.why)
+		cols.desc, cols.overruled = chooseName(t, texts, free(), cols.why)
 		if cols.desc >= 0 {
 			taken[cols.desc] = true
 		}
@@ -352,8 +355,9 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 // header says name, the best-ranked one that holds short names; else any
 // free column of short names; else the best-ranked name column even if it
 // holds sentences (the Go name then comes from the HTTP reason phrase).
-// When content overrules the header words, why says so.
-func chooseName(t *table, texts []columnText, free []int, why []string) int {
+// When content overrules the header words, why says so, and overruled is
+// the column the header words preferred; else it is -1.
+func chooseName(t *table, texts []columnText, free []int, why []string) (name, overruled int) {
 	var named, others []int
 	for _, i := range free {
 		if hasRole(t.header[i], roleName) {
@@ -363,10 +367,14 @@ func chooseName(t *table, texts []columnText, free []int, why []string) int {
 		}
 	}
 	sortByRank(t.header, named, roleName)
-	for _, i := range named {
+	for k, i := range named {
 		if texts[i].nameLike() {
 			why[i] = "name: its header says so and its cells are short names"
-			return i
+			if k > 0 {
+				why[i] += fmt.Sprintf(", and column %q holds sentences", t.header[named[0]])
+				return i, named[0]
+			}
+			return i, -1
 		}
 	}
 	for _, i := range others {
@@ -374,15 +382,16 @@ func chooseName(t *table, texts []columnText, free []int, why []string) int {
 			why[i] = "name: its cells are short names"
 			if len(named) > 0 {
 				why[i] += fmt.Sprintf(", and column %q holds sentences", t.header[named[0]])
+				return i, named[0]
 			}
-			return i
+			return i, -1
 		}
 	}
 	if len(named) > 0 {
 		why[named[0]] = "name: its header says so (its cells are sentences: names come from the HTTP reason phrases)"
-		return named[0]
+		return named[0], -1
 	}
-	return -1
+	return -1, -1
 }
 
 // sortByRank orders cols by the rank of their headers for role r.

@@ -59,8 +59,8 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		return c, err
 	}
 	for _, cand := range cands {
-		if cols := cand.cols; cols.desc >= 0 && cols.why[cols.desc] != "" && strings.Contains(cols.why[cols.desc], "holds sentences") {
-			warn(fmt.Sprintf("%s:%d: column %q %s", path, cand.t.line, cand.t.header[cols.desc], cols.why[cols.desc]))
+		if cols, t := cand.cols, cand.t; cols.overruled >= 0 {
+			warn(fmt.Sprintf("%s:%d: column %q names the errors, as its cells are short names; column %q, which header words would take, holds sentences, so it joins the remedy", path, t.line, t.header[cols.desc], t.header[cols.overruled]))
 		}
 	}
 	entries, problems := assemble(path, cands, c.Tables, warn)
