@@ -29,6 +29,11 @@ func TestReadmeBlocks(t *testing.T) {
 			md:   block("{\"data\": {\n\"h-0\": \"Code\",\n\"0-0\": \"400\",\n\"1-0\": \"404\"\n}, \"cols\": 1, \"rows\": 2}"),
 			want: []tableWant{{line: 1, header: []string{"Code"}, rows: []rowWant{{4, []string{"400"}}, {5, []string{"404"}}}}},
 		},
+		{
+			name: "a cell hiding deep nesting behind JSON escapes reads as text",
+			md:   block(`{"data": {"h-0": "Code", "h-1": "Name", "0-0": "400", "0-1": "` + strings.Repeat(`\u003e `, 5000) + `x"}, "cols": 2, "rows": 1}`),
+			want: []tableWant{{line: 1, header: []string{"Code", "Name"}, rows: []rowWant{{2, []string{"400", strings.Repeat("> ", 5000) + "x"}}}}},
+		},
 		{name: "no end", md: "[block:parameters]\n{\"data\": {}}\n", err: "a [block:parameters] block without its [/block]"},
 		{name: "bad JSON", md: block(`{"data": [}`), err: "a [block:parameters] block whose JSON does not read"},
 		{name: "a grid too large", md: block(`{"data": {}, "cols": 100, "rows": 10000}`), err: "a [block:parameters] block of 100 columns and 10000 rows"},
