@@ -2,10 +2,14 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/errtable/errtable/spec"
 )
+
+// maxListed bounds the lines a message lists.
+const maxListed = 10
 
 // assemble reads the tables that list HTTP statuses into one catalogue, in
 // page order, as a person reads a page that splits its errors:
@@ -23,6 +27,7 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 	var problems faults
 	byCode := map[int]int{} // code -> index in entries
 	var parts []string      // lines of the tables that add codes
+	next := 0               // the first report not yet matched to a candidate
 	titles := titleCache{}
 	for _, c := range cands {
 		rows, probs := readRows(docsPath, c.t, c.cols, titles, warn)
@@ -70,15 +75,22 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 		if !join && repeats < len(rows) {
 			parts = append(parts, fmt.Sprint(c.t.line))
 		}
-		for k := range reports {
-			if reports[k].Line == c.t.line && reports[k].Use == "" {
-				reports[k].Use = use
+		// Reports are in page order, as candidates are: the next report
+		// not yet used for this table's line is its own.
+		for ; next < len(reports); next++ {
+			if reports[next].Line == c.t.line && reports[next].Use == "" {
+				reports[next].Use = use
+				next++
 				break
 			}
 		}
 	}
 	if len(parts) > 1 {
-		warn(fmt.Sprintf("%s:%s: reading %d tables as one catalogue (lines %s)", docsPath, parts[0], len(parts), strings.Join(parts, ", ")))
+		listed := parts
+		if len(listed) > maxListed {
+			listed = append(slices.Clone(listed[:maxListed]), fmt.Sprintf("and %d more", len(parts)-maxListed))
+		}
+		warn(fmt.Sprintf("%s:%s: reading %d tables as one catalogue (lines %s)", docsPath, parts[0], len(parts), strings.Join(listed, ", ")))
 	}
 	for _, e := range entries {
 		if e.Remedy == "" {

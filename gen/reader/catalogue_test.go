@@ -137,3 +137,12 @@ line 7: table of 1 rows under "Errors"
 		t.Errorf("retryable_from = %s", e.RetryableFrom)
 	}
 }
+
+// TestMaxTables refuses a page of more tables than a docs page has.
+func TestMaxTables(t *testing.T) {
+	page := strings.Repeat("| Code | Name |\n|---|---|\n| 400 | Bad |\n\n", MaxTables+1)
+	_, err := Read("docs.md", []byte(page), Options{}, func(string) {})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:%d: the page holds %d tables, more than the %d", 4*MaxTables+1, MaxTables+1, MaxTables)) {
+		t.Fatalf("err = %v", err)
+	}
+}

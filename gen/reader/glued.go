@@ -7,43 +7,59 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// widen returns t read again from its source lines when GFM glued it onto
-// a narrower table above it (a field table, then the error table's header
-// and delimiter with no blank line between): GFM cuts every row of the
-// glued table to the width of the first header, losing the cells beyond.
-// Parsed as a table of its own, the lines give all their cells; the rows
-// keep their lines. A table that was not glued, or whose lines do not read
-// back row for row, is returned as it is.
-func widen(t table) table {
-	if len(t.glued) != 2 || !cutByGFM(t) {
-		return t
-	}
+// widen reads again, from their source lines, the tables that GFM glued
+// onto a narrower table above them (a field table, then the error table's
+// header and delimiter with no blank line between): GFM cuts every row of
+// a glued table to the width of the first header, losing the cells beyond.
+// Parsed as tables of their own, the lines give all their cells; the rows
+// keep their lines. The glued tables of one GFM table are parsed together,
+// in one document, so a page of thousands of them costs one parse more. A
+// table whose lines do not read back row for row is kept as it is.
+func widen(tables []table) []table {
+	var cut []int // the tables to read again
 	var b strings.Builder
-	for _, l := range t.glued {
-		b.WriteString(l + "\n")
+	for i, t := range tables {
+		if len(t.glued) != 2 || !cutByGFM(t) {
+			continue
+		}
+		cut = append(cut, i)
+		for _, l := range t.glued {
+			b.WriteString(l + "\n")
+		}
+		for _, r := range t.rows {
+			b.WriteString(r.raw + "\n")
+		}
+		b.WriteString("\n") // a blank line ends each table
 	}
-	for _, r := range t.rows {
-		b.WriteString(r.raw + "\n")
+	if len(cut) == 0 {
+		return tables
 	}
 	src := []byte(b.String())
 	doc := mdParser.Parse(text.NewReader(src))
-	var tbl *east.Table
-	for n := doc.FirstChild(); n != nil && tbl == nil; n = n.NextSibling() {
-		tbl, _ = n.(*east.Table)
+	lines := newLineIndex(src)
+	var again []table
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if t, ok := n.(*east.Table); ok {
+			again = append(again, readTable(t, nil, src, lines))
+		}
 	}
-	if tbl == nil {
-		return t
+	if len(again) != len(cut) {
+		return tables // the lines did not read back table for table
 	}
-	again := readTable(tbl, nil, src, newLineIndex(src))
-	if len(again.rows) != len(t.rows) || len(again.header) <= len(t.header) {
-		return t
-	}
-	out := t
-	out.header = again.header
-	out.rows = make([]row, len(t.rows))
-	for i, r := range t.rows {
-		r.cells, r.rawCells = again.rows[i].cells, again.rows[i].rawCells
-		out.rows[i] = r
+	out := make([]table, len(tables))
+	copy(out, tables)
+	for k, i := range cut {
+		t, a := tables[i], again[k]
+		if len(a.rows) != len(t.rows) || len(a.header) <= len(t.header) {
+			continue
+		}
+		t.header = a.header
+		t.rows = make([]row, len(tables[i].rows))
+		for j, r := range tables[i].rows {
+			r.cells, r.rawCells = a.rows[j].cells, a.rows[j].rawCells
+			t.rows[j] = r
+		}
+		out[i] = t
 	}
 	return out
 }

@@ -134,7 +134,7 @@ func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines 
 	if heading != "" {
 		titles = append(titles, heading)
 	}
-	return splitTable(readTable(t, titles, src, lines))
+	return widen(splitTable(readTable(t, titles, src, lines)))
 }
 
 // nestedTables returns the tables inside the list items and block quotes
@@ -197,7 +197,7 @@ func splitTable(t table) []table {
 	cur.rows = nil
 	emit := func(next table) {
 		if len(cur.rows) > 0 {
-			out = append(out, widen(cur))
+			out = append(out, cur)
 		} else if caption := captionOf(cur); caption != "" {
 			// A caption-only table titles the one that follows.
 			next.headings = append([]string{caption}, next.headings...)

@@ -15,6 +15,11 @@ import (
 // larger file is a wrong path or a hostile input.
 const MaxPageSize = 8 << 20
 
+// MaxTables bounds the tables of one page: API references with a table of
+// errors per endpoint have hundreds; thousands are a hostile page, whose
+// reports would cost memory for nothing.
+const MaxTables = 2000
+
 // Options are the user's choices of table and columns; the zero value lets
 // the reader decide.
 type Options struct {
@@ -53,14 +58,24 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", path, joinInts(lines, ",")))
 	}
 	p := parsePage(src)
+	if len(p.tables) > MaxTables {
+		return nil, fmt.Errorf("%s:%d: the page holds %d tables, more than the %d a docs page has; check -docs, or pick the tables with -table", path, p.tables[MaxTables].line, len(p.tables), MaxTables)
+	}
 	c := &Catalogue{Passages: p.passages}
 	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables, warn)
 	if err != nil {
 		return c, err
 	}
+	said := map[[2]string]bool{} // per pair of headers, said once for the page
 	for _, cand := range cands {
-		if cols, t := cand.cols, cand.t; cols.overruled >= 0 {
-			warn(fmt.Sprintf("%s:%d: column %q names the errors, as its cells are short names; column %q, which header words would take, holds sentences, so it joins the remedy", path, t.line, t.header[cols.desc], t.header[cols.overruled]))
+		cols, t := cand.cols, cand.t
+		if cols.overruled < 0 {
+			continue
+		}
+		pair := [2]string{t.header[cols.desc], t.header[cols.overruled]}
+		if !said[pair] {
+			said[pair] = true
+			warn(fmt.Sprintf("%s:%d: column %q names the errors, as its cells are short names; column %q, which header words would take, holds sentences, so it joins the remedy", path, t.line, pair[0], pair[1]))
 		}
 	}
 	entries, problems := assemble(path, cands, c.Tables, warn)
