@@ -72,6 +72,7 @@ func parsePage(src []byte) *page {
 	// matter, or an HTML table read from the source.
 	var skipTo int
 	skipTo, heading = frontMatter(src)
+	readmeBudget := maxReadmeCells // the cells ReadMe blocks may still hold
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if start := blockStart(n); start >= 0 && start < skipTo {
 			continue
@@ -81,7 +82,7 @@ func parsePage(src []byte) *page {
 				// The prose the block is glued to.
 				p.passages = append(p.passages, Passage{lines.of(before), cleanText(string(src[before:start]))})
 			}
-			t, end, why := readmeTable(src, start, lines, heading)
+			t, end, why := readmeTable(src, start, lines, heading, &readmeBudget)
 			if why == "" {
 				p.tables = append(p.tables, t)
 			} else {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -24,8 +25,9 @@ var (
 const (
 	maxReadmeCols = 100
 	maxReadmeRows = 10000
-	// maxReadmeCells bounds the grid, as the HTML reader bounds its cells.
-	maxReadmeCells = 100000
+	// maxReadmeCells bounds the cells of all blocks of a page: each cell
+	// is Markdown, parsed on its own.
+	maxReadmeCells = 20000
 )
 
 // readmeBlock is the JSON of a [block:parameters] block.
@@ -39,7 +41,7 @@ type readmeBlock struct {
 // "[block:parameters]") and returns its table and the offset past its
 // [/block]; ok is false when the block is no table the reader can read,
 // and why says why, for the table report.
-func readmeTable(src []byte, start int, lines lineIndex, heading string) (t table, end int, why string) {
+func readmeTable(src []byte, start int, lines lineIndex, heading string, budget *int) (t table, end int, why string) {
 	body := src[start+len(readmeOpen):]
 	stop := bytes.Index(body, readmeClose)
 	if stop < 0 {
@@ -50,8 +52,13 @@ func readmeTable(src []byte, start int, lines lineIndex, heading string) (t tabl
 	if err := json.Unmarshal(body[:stop], &b); err != nil {
 		return table{}, end, fmt.Sprintf("a [block:parameters] block whose JSON does not read (%v)", err)
 	}
-	if b.Cols < 1 || b.Cols > maxReadmeCols || b.Rows < 0 || b.Rows > maxReadmeRows || b.Cols*b.Rows > maxReadmeCells {
+	if b.Cols < 1 || b.Cols > maxReadmeCols || b.Rows < 0 || b.Rows > maxReadmeRows {
 		return table{}, end, fmt.Sprintf("a [block:parameters] block of %d columns and %d rows", b.Cols, b.Rows)
+	}
+	if cells := b.Cols * (b.Rows + 1); cells > *budget {
+		return table{}, end, fmt.Sprintf("a [block:parameters] block of %d cells, past the %d the blocks of a page may hold", cells, maxReadmeCells)
+	} else {
+		*budget -= cells
 	}
 	firstCells := rowKeys(body[:stop])
 	t = table{line: lines.of(start), header: make([]string, b.Cols)}
@@ -87,6 +94,9 @@ func readmeTable(src []byte, start int, lines lineIndex, heading string) (t tabl
 func markdownText(s string) string {
 	if s == "" {
 		return ""
+	}
+	if !strings.ContainsAny(s, "*_`[]<>&\\!#|~{\n") {
+		return cleanText(s) // no markup: the common cell, without a parse
 	}
 	src := []byte(s)
 	if checkShape("cell", src) != nil {

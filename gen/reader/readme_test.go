@@ -36,7 +36,8 @@ func TestReadmeBlocks(t *testing.T) {
 		},
 		{name: "no end", md: "[block:parameters]\n{\"data\": {}}\n", err: "a [block:parameters] block without its [/block]"},
 		{name: "bad JSON", md: block(`{"data": [}`), err: "a [block:parameters] block whose JSON does not read"},
-		{name: "a grid too large", md: block(`{"data": {}, "cols": 100, "rows": 10000}`), err: "a [block:parameters] block of 100 columns and 10000 rows"},
+		{name: "a grid too large", md: block(`{"data": {}, "cols": 100, "rows": 10000}`), err: "a [block:parameters] block of 1000100 cells, past the 20000 the blocks of a page may hold"},
+		{name: "a grid too wide", md: block(`{"data": {}, "cols": 101, "rows": 1}`), err: "a [block:parameters] block of 101 columns and 1 rows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
