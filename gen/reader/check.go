@@ -3,11 +3,12 @@ package reader
 import (
 	"bytes"
 	"fmt"
-	"github.com/errtable/errtable/spec"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errtable/errtable/spec"
 )
 
 // checkDocs refuses input that is no docs page and returns the text to parse.

@@ -1,0 +1,46 @@
+package reader
+
+import "bytes"
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int // offsets of line starts
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, b := range src {
+		if b == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// of returns the line of offset off; 0 when off is unknown (negative).
+func (idx lineIndex) of(off int) int {
+	if off < 0 {
+		return 0
+	}
+	lo, hi := 0, len(idx)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// restOfLine returns the source line holding offset off from off on,
+// without its line end.
+func restOfLine(src []byte, off int) []byte {
+	if off < 0 || off > len(src) {
+		return nil
+	}
+	end := len(src)
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		end = off + i
+	}
+	return bytes.TrimSuffix(src[off:end], []byte("\r"))
+}

@@ -1,0 +1,100 @@
+package reader
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/errtable/errtable/spec"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// inlineText returns the plain text of a node: emphasis, strong, code spans
+// and links reduced to their text, backslash escapes and HTML entities
+// resolved, raw HTML dropped (a <br> becomes a space), and white space
+// collapsed.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	appendText(&b, n, src)
+	return cleanText(b.String())
+}
+
+func appendText(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(html.UnescapeString(unescapePunct(c.Segment.Value(src))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			// Code is literal, but for GFM's "\|" inside table cells.
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b.WriteString(strings.ReplaceAll(string(t.Segment.Value(src)), `\|`, "|"))
+				}
+			}
+		case *ast.AutoLink:
+			b.Write(c.URL(src))
+		case *ast.RawHTML:
+			b.WriteByte(' ')
+		case *east.Table:
+			// A table nested in a list item is read as a table, not as
+			// the item's prose.
+			b.WriteByte(' ')
+		default:
+			if c.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			appendText(b, c, src)
+		}
+	}
+}
+
+// unescapePunct resolves Markdown backslash escapes, which goldmark leaves
+// in Text nodes: a backslash before ASCII punctuation stands for that
+// punctuation ("\|", "\*", "\_").
+func unescapePunct(s []byte) string {
+	if bytes.IndexByte(s, '\\') < 0 {
+		return string(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+var (
+	htmlTagRE     = regexp.MustCompile(`<[^>]*>`)
+	templateTagRE = regexp.MustCompile(`\{%.*?%\}|\[/?block(?::[a-z]+)?\]`)
+)
+
+// htmlBlockText returns the text of an HTML block, tags removed.
+func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+		b.WriteByte(' ')
+	}
+	text := htmlTagRE.ReplaceAllString(b.String(), " ")
+	return cleanText(html.UnescapeString(strings.ReplaceAll(text, "`", "")))
+}
+
+// cleanText collapses runs of white space to one space and trims.
+func cleanText(s string) string {
+	return spec.CleanText(s)
+}
