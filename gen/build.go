@@ -1,10 +1,10 @@
 package main
 
 import (
-	"github.com/errtable/errtable/gen/reader"
 	"path"
 	"strings"
 
+	"github.com/errtable/errtable/gen/reader"
 	"github.com/errtable/errtable/spec"
 )
 
