@@ -204,6 +204,9 @@ func endsSentence(s string) bool {
 // unspaced reports whether s is written mostly in a script without spaces
 // between words (Chinese, Japanese), where words cannot be counted.
 func unspaced(s string) bool {
+	if isASCII(s) {
+		return false
+	}
 	n, cjk := 0, 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -443,4 +446,14 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

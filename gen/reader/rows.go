@@ -208,11 +208,18 @@ var (
 )
 
 // maxYesNoLen is the length in bytes of the longest word of yesWords and
-// noWords, and then some.
-const maxYesNoLen = 16
+// noWords, and then some; maxYesNoCell bounds a whole cell that answers
+// yes or no ("Yes, after the time in Retry-After").
+const (
+	maxYesNoLen  = 16
+	maxYesNoCell = 64
+)
 
 // parseYesNo reads a "Retry?" cell: its first word says yes or no.
 func parseYesNo(s string) (value, ok bool) {
+	if len(s) > maxYesNoCell {
+		return false, false // a sentence, not an answer: the common cell
+	}
 	first := strings.TrimSpace(s)
 	if i := strings.IndexAny(first, ",;:(（、，"); i > 0 {
 		first = first[:i]
