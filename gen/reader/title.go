@@ -500,8 +500,9 @@ func transliterate(s string) (string, bool) {
 		switch {
 		case r < utf8.RuneSelf:
 			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-			// A combining mark of a decomposed letter.
+		case unicode.Is(unicode.M, r):
+			// A combining mark of a decomposed letter, or a stray mark of
+			// another script, which no name spells.
 		case asciiFor[r] != "":
 			b.WriteString(asciiFor[r])
 		case unicode.IsLetter(r):
