@@ -40,7 +40,7 @@ func TestInputErrors(t *testing.T) {
 		{"only a BOM and blanks", "\uFEFF  \n\n", "", nil, "docs.md:1: the file is empty"},
 		{"no table", "# Errors\n\nSee the API.\n", "", nil, "docs.md:1: no table found; the error codes must be a table (Markdown or HTML) with a header row"},
 		{"only a field table", "# Fields\n\n| Field | Type |\n|---|---|\n| code | integer |\n", "", nil,
-			"docs.md:3: no table has a column of HTTP statuses beside names or remedies (tables seen: line 3: Field | Type (no column of HTTP statuses)); name the columns"},
+			"docs.md:3: no table has a column of HTTP statuses beside names or remedies (tables seen: line 3: \"Field\" | \"Type\" (no column of HTTP statuses)); name the columns"},
 		{"code column of types", "| Code | Description |\n|---|---|\n| string | The code. |\n| integer | The status. |\n", "", nil,
 			`docs.md:3: code "string" is not an HTTP status (a number from 100 to 599); fix the row, or name the code column with -code-col`},
 		{"non-numeric code", hdr + "| 400 | Bad Request | a |\n| 40O | Typo | b |\n", "", nil, `docs.md:4: code "40O" is not an HTTP status`},

@@ -170,7 +170,7 @@ var hostileDocs = []hostileCase{
 		name:      "a bidi control in a header is removed and reported",
 		docs:      "| Field\u202E | Type |\n|---|---|\n| id | string |\n",
 		status:    exitInput,
-		stderr:    []string{"docs.md:1: the text holds characters a reader cannot see (U+202E)", "line 1: Field | Type"},
+		stderr:    []string{"docs.md:1: the text holds characters a reader cannot see (U+202E)", `line 1: "Field" | "Type"`},
 		notStderr: []string{"\u202E"},
 	},
 	{

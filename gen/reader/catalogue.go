@@ -41,7 +41,7 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 				}
 			}
 		}
-		use := "read: adds " + codeCount(len(rows))
+		added := 0 // codes this table adds, counted in the loop below
 		var repeats, joined int
 		for _, e := range rows {
 			i, known := byCode[e.Code]
@@ -49,6 +49,7 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 			case !known:
 				byCode[e.Code] = len(entries)
 				entries = append(entries, e)
+				added++
 			case entries[i].table == c.t:
 				problems.add(e.Line, fmt.Errorf("%s:%d: code %d is documented twice (first at %s:%d); remove or fix one of the rows", docsPath, e.Line, e.Code, docsPath, entries[i].Line))
 			case join:
@@ -63,6 +64,7 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 				problems.add(e.Line, fmt.Errorf("%s:%d: code %d is documented again with other text (%q; first at %s:%d: %q); make the rows agree, or read one table with -table", docsPath, e.Line, e.Code, e.Description+": "+e.Remedy, docsPath, first.Line, first.Description+": "+first.Remedy))
 			}
 		}
+		use := "read: adds " + codeCount(added)
 		switch {
 		case join:
 			use = "joined: adds its columns to " + codeCount(joined) + " read above"
@@ -70,7 +72,7 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 		case repeats > 0 && repeats == len(rows):
 			use = "read: repeats rows read above, each read once"
 		case repeats > 0:
-			use = fmt.Sprintf("read: adds %s and repeats %d read above, each read once", codeCount(len(rows)-repeats), repeats)
+			use = fmt.Sprintf("read: adds %s and repeats %d read above, each read once", codeCount(added), repeats)
 		}
 		if !join && repeats < len(rows) {
 			parts = append(parts, fmt.Sprint(c.t.line))

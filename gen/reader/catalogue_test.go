@@ -142,7 +142,30 @@ line 7: table of 1 rows under "Errors"
 func TestMaxTables(t *testing.T) {
 	page := strings.Repeat("| Code | Name |\n|---|---|\n| 400 | Bad |\n\n", MaxTables+1)
 	_, err := Read("docs.md", []byte(page), Options{}, func(string) {})
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:%d: the page holds %d tables, more than the %d", 4*MaxTables+1, MaxTables+1, MaxTables)) {
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:%d: the page holds more than %d tables", 4*MaxTables+1, MaxTables)) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestMaxRows refuses a page of more table rows than a docs page has, and
+// stops reading rows past the bound.
+func TestMaxRows(t *testing.T) {
+	page := "| Code | Name |\n|---|---|\n" + strings.Repeat("| 400 | Bad |\n", MaxRows+10)
+	p := parsePage([]byte(page))
+	if n := len(p.tables[0].rows); n > MaxRows+1 {
+		t.Errorf("read %d rows, past the bound", n)
+	}
+	_, err := Read("docs.md", []byte(page), Options{}, func(string) {})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:1: the page's tables hold more than %d rows", MaxRows)) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestMaxTablesOfOneGFMTable stops cutting one GFM table into tables past
+// the bound: rows and title lines alternating make one table per row.
+func TestMaxTablesOfOneGFMTable(t *testing.T) {
+	page := "| Code | Name |\n|---|---|\n" + strings.Repeat("| 400 | Bad |\nServer errors\n", MaxTables+10)
+	if n := len(parsePage([]byte(page)).tables); n > MaxTables+2 {
+		t.Errorf("cut into %d tables, past the bound", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 			if nearMiss == nil && columnsOf(t.header).code >= 0 && len(t.rows) > 0 && opts.CodeCol == "" {
 				nearMiss = t
 			}
-			seen = append(seen, fmt.Sprintf("line %d: %s (%s)", t.line, strings.Join(t.header, " | "), why))
+			seen = append(seen, fmt.Sprintf("line %d: %s (%s)", t.line, quotedCells(t.header), why))
 			continue
 		}
 		found = append(found, candidate{t, cols})
@@ -180,4 +181,14 @@ func headingList(tables []table) string {
 		return "none"
 	}
 	return strings.Join(out, ", ")
+}
+
+// quotedCells lists header cells quoted, so that no header text reads as
+// the words of a message.
+func quotedCells(cells []string) string {
+	q := make([]string, len(cells))
+	for i, c := range cells {
+		q[i] = strconv.Quote(c)
+	}
+	return strings.Join(q, " | ")
 }

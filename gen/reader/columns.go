@@ -246,7 +246,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		// no statuses and never win.
 		best := -1
 		for i, c := range texts {
-			if !c.statusColumn() || !hasRole(t.header[i], roleCode) && !c.onlyStatuses() {
+			if !c.statusColumn() || !hasRole(t.header[i], roleCode) && !(c.onlyStatuses() && codeish(t.header[i])) {
 				continue
 			}
 			if best < 0 || c.statuses > texts[best].statuses ||
@@ -294,16 +294,11 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 		return out
 	}
-	// The retry flag: a header that says so, or a column of yes and no.
+	// The retry flag.
+	// Only a header that says so: a column of yes and no may say anything
+	// else ("Billed", "Idempotent").
 	if i := bestByHeader(t.header, free(), roleRetry); i >= 0 {
 		take(i, &cols.retry, "retry: its header says so")
-	} else {
-		for _, i := range free() {
-			if c := texts[i]; c.filled >= 2 && 5*c.yesNo >= 4*c.filled && !hasRole(t.header[i], roleOther) {
-				take(i, &cols.retry, "retry: its cells are yes or no")
-				break
-			}
-		}
 	}
 	// Columns that say something else never carry the name or the remedy.
 	for _, i := range free() {
@@ -365,7 +360,7 @@ func chooseName(t *table, texts []columnText, free []int, why []string) (name, o
 	for _, i := range free {
 		if hasRole(t.header[i], roleName) {
 			named = append(named, i)
-		} else if !hasRole(t.header[i], roleRemedy) && !hasRole(t.header[i], roleRetry) {
+		} else if !hasRole(t.header[i], roleRemedy) && !hasRole(t.header[i], roleRetry) && !hasRole(t.header[i], roleExplain) {
 			others = append(others, i)
 		}
 	}
@@ -456,4 +451,24 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// codeStems are parts of the headers real pages give a column of statuses
+// that no header word lists ("HTTP Response", "Status (HTTP)", "错误码/HTTP").
+var codeStems = []string{"code", "status", "http", "error", "err", "码", "碼", "コード", "ステータス", "코드", "상태", "código", "codice", "statut"}
+
+// codeish reports whether a header may head a column of statuses that its
+// words do not name: it is empty, or holds a code stem. A column of ports
+// (443, 465) or page sizes (250, 500) is headed otherwise.
+func codeish(header string) bool {
+	h := normalizeHeader(header)
+	if h == "" {
+		return true
+	}
+	for _, stem := range codeStems {
+		if strings.Contains(h, stem) {
+			return true
+		}
+	}
+	return false
 }

@@ -83,6 +83,21 @@ func TestAssignRoles(t *testing.T) {
 			why:  "no column of names or remedies beside the statuses",
 		},
 		{
+			name: "ports look like statuses, but the header says otherwise",
+			md:   "| Port | Service |\n|---|---|\n| 443 | HTTPS API |\n| 465 | SMTP |\n| 587 | Submission |\n",
+			why:  "no column of HTTP statuses",
+		},
+		{
+			name: "a column of yes and no decides retry only under a retry header",
+			md:   "| Code | Name | Billed |\n|---|---|---|\n| 400 | Bad Request | Yes |\n| 429 | Too Many Requests | No |\n",
+			code: "Code", desc: "Name",
+		},
+		{
+			name: "an example column never names the errors",
+			md:   "| Status | Example | Fix |\n|---|---|---|\n| 400 | {\"a\":} | Send valid JSON. |\n| 404 | /users/42 | Check the id. |\n",
+			code: "Status", remedy: "Fix", explain: []string{"Example"},
+		},
+		{
 			name: "-desc-col overrides the header words",
 			md:   "| Code | Name | Text |\n|---|---|---|\n| 400 | Bad | The request is bad. |\n",
 			opts: Options{DescCol: "Text"},
@@ -168,11 +183,29 @@ func TestParseYesNo(t *testing.T) {
 		{"Ja", true, true}, {"Nein", false, true}, {"Sí", true, true}, {"Não", false, true},
 		{"可", true, true}, {"不可", false, true}, {"はい", true, true}, {"아니요", false, true},
 		{"No Content", false, false}, {"Maybe", false, false}, {"", false, false},
+		{"Retry: no", false, true}, {"Retry (no, fix first)", false, true}, {"Retry", true, true},
+		{"Retry: maybe", false, false},
 	}
 	for _, tt := range tests {
 		v, ok := parseYesNo(tt.in)
 		if v != tt.value || ok != tt.ok {
 			t.Errorf("parseYesNo(%q) = %v, %v; want %v, %v", tt.in, v, ok, tt.value, tt.ok)
+		}
+	}
+}
+
+// TestLeadIn pins which lead-ins name an error.
+func TestLeadIn(t *testing.T) {
+	tests := []struct{ in, name, rest string }{
+		{"Bad Request: A field is missing.", "Bad Request", "A field is missing."},
+		{"Note: the resource is archived.", "", "Note: the resource is archived."},
+		{"Example: /users/42 does not exist.", "", "Example: /users/42 does not exist."},
+		{"The request body, as sent: not JSON.", "", "The request body, as sent: not JSON."},
+		{"No lead-in here.", "", "No lead-in here."},
+	}
+	for _, tt := range tests {
+		if name, rest := leadIn(tt.in); name != tt.name || rest != tt.rest {
+			t.Errorf("leadIn(%q) = %q, %q; want %q, %q", tt.in, name, rest, tt.name, tt.rest)
 		}
 	}
 }

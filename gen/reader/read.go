@@ -20,6 +20,11 @@ const MaxPageSize = 8 << 20
 // reports would cost memory for nothing.
 const MaxTables = 2000
 
+// MaxRows bounds the table rows of one page: a catalogue has at most 500
+// codes, repeated per endpoint; hundreds of thousands of rows are a
+// hostile page, which would cost memory for nothing.
+const MaxRows = 50000
+
 // Options are the user's choices of table and columns; the zero value lets
 // the reader decide.
 type Options struct {
@@ -59,7 +64,13 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 	}
 	p := parsePage(src)
 	if len(p.tables) > MaxTables {
-		return nil, fmt.Errorf("%s:%d: the page holds %d tables, more than the %d a docs page has; check -docs, or pick the tables with -table", path, p.tables[MaxTables].line, len(p.tables), MaxTables)
+		return nil, fmt.Errorf("%s:%d: the page holds more than %d tables, more than a docs page has; check -docs", path, p.tables[MaxTables].line, MaxTables)
+	}
+	rows := 0
+	for _, t := range p.tables {
+		if rows += len(t.rows); rows > MaxRows {
+			return nil, fmt.Errorf("%s:%d: the page's tables hold more than %d rows, more than a docs page has; check -docs", path, t.line, MaxRows)
+		}
 	}
 	c := &Catalogue{Passages: p.passages}
 	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables, warn)

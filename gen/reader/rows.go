@@ -28,6 +28,7 @@ func readRows(docsPath string, t *table, cols roles, titles titleCache, warn fun
 	entries := make([]Entry, 0, len(t.rows))
 	var problems faults
 	var skipped []string
+	skippedLine := 0 // the line of the first row skipped
 	for _, r := range t.rows {
 		at := pos{docsPath, r.line}
 		if filledCells(r.cells) == 0 {
@@ -59,6 +60,9 @@ func readRows(docsPath string, t *table, cols roles, titles titleCache, warn fun
 		var codes []int
 		for _, code := range c.codes {
 			if code < 400 {
+				if len(skipped) == 0 {
+					skippedLine = r.line
+				}
 				skipped = append(skipped, strconv.Itoa(code))
 			} else {
 				codes = append(codes, code)
@@ -97,7 +101,7 @@ func readRows(docsPath string, t *table, cols roles, titles titleCache, warn fun
 		if len(skipped) > 10 {
 			skipped = append(skipped[:10], fmt.Sprintf("and %d more", len(skipped)-10))
 		}
-		warn(fmt.Sprintf("%s:%d: statuses %s are not errors; skipped", docsPath, t.line, strings.Join(skipped, ", ")))
+		warn(fmt.Sprintf("%s:%d: statuses %s are not errors; skipped", docsPath, skippedLine, strings.Join(skipped, ", ")))
 	}
 	return entries, problems
 }
@@ -169,7 +173,7 @@ func rowRetry(r row, cols roles, at pos, warn func(string)) (retryable, ok bool)
 // Text without one gives "" and the text.
 func leadIn(text string) (name, rest string) {
 	before, after, ok := strings.Cut(text, ": ")
-	if !ok || after == "" || !isShortName(before) || strings.IndexFunc(before, unicode.IsLetter) < 0 {
+	if !ok || after == "" || !isShortName(before) || strings.IndexFunc(before, unicode.IsLetter) < 0 || notNames[strings.ToLower(before)] || strings.ContainsAny(before, ",;") {
 		return "", text
 	}
 	return before, strings.TrimSpace(after)
@@ -220,9 +224,13 @@ func parseYesNo(s string) (value, ok bool) {
 	if len(s) > maxYesNoCell {
 		return false, false // a sentence, not an answer: the common cell
 	}
-	first := strings.TrimSpace(s)
+	first, rest := strings.TrimSpace(s), ""
 	if i := strings.IndexAny(first, ",;:(（、，"); i > 0 {
-		first = first[:i]
+		first, rest = first[:i], first[i:]
+	}
+	if retryWords[strings.ToLower(strings.TrimSpace(first))] && strings.TrimLeft(rest, ",;:(（、， ") != "" {
+		// "Retry: no", "Retry (no, fix first)": the answer follows.
+		return parseYesNo(strings.TrimRight(strings.TrimLeft(rest, ",;:(（、， "), ")）"))
 	}
 	if len(first) > maxYesNoLen {
 		return false, false // no answer is this long: skip the lower-casing
@@ -291,3 +299,10 @@ type pos struct {
 }
 
 func (p pos) String() string { return fmt.Sprintf("%s:%d", p.path, p.line) }
+
+// notNames are lead-ins of notes, not names of errors: "Note: ...".
+var notNames = map[string]bool{
+	"note": true, "notes": true, "example": true, "e.g.": true, "see": true, "tip": true, "warning": true,
+	"important": true, "info": true, "caution": true, "hint": true, "cause": true, "reason": true, "fix": true,
+	"solution": true, "details": true, "action": true,
+}

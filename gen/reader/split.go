@@ -35,6 +35,9 @@ func splitTable(t table) []table {
 		}
 	}
 	for i, r := range t.rows {
+		if len(out) > MaxTables {
+			break // Read refuses the page: no need to cut more
+		}
 		if wrapped(r) && len(cur.rows) > 0 {
 			last := cur.rows[len(cur.rows)-1]
 			if cell := lastFilled(last.cells); cell >= 0 {

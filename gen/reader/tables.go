@@ -167,6 +167,9 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
+		if len(out.rows) > MaxRows {
+			break // Read refuses the page: no need to read more
+		}
 		// The row's own text: a table in a block quote or a list item
 		// starts after the line's "> " or indentation.
 		raw := restOfLine(src, pos)

@@ -217,7 +217,7 @@ func gluedHeader(h paraLine, delimCells int, firstRow *paraLine, src []byte) (in
 	case '.', '!', '?', ':', ';', ',', '}', ']', ')', '"':
 		return h.seg.Start + first, true
 	}
-	if cells-1 == delimCells && firstRow != nil && firstRow.pipes > 0 && src[firstRow.seg.Start] == '|' {
+	if cells-1 == delimCells && firstRow != nil && firstRow.pipes > 0 && src[firstRow.seg.Start] == '|' && !namesARole(string(prefix)) {
 		return h.seg.Start + first, true
 	}
 	return 0, false
@@ -353,14 +353,17 @@ const minTabRows = 2
 // tabTables finds, in a paragraph without pipe tables, the tables that a
 // copy of a rendered HTML table leaves: a header line and rows whose cells
 // are separated by tabs, each line with the same number of tabs. The
-// paragraph keeps the lines before the first such table; the table and
+// paragraph keeps the lines before the first such table; rows with fewer
+// tabs than the header are padded, as GFM pads short rows; the table and
 // the lines after it follow it, as for pipe tables.
 func tabTables(node *gast.Paragraph, lines []paraLine, src []byte) {
 	type run struct{ start, end int }
 	var runs []run
 	for i := 0; i < len(lines); {
 		j := i + 1
-		for j < len(lines) && lines[i].tabs > 0 && lines[j].tabs == lines[i].tabs && lines[j].pipes == 0 {
+		// A row may have fewer tabs than the header: trimming the line
+		// drops the tab before an empty last cell.
+		for j < len(lines) && lines[i].tabs > 0 && lines[j].tabs > 0 && lines[j].tabs <= lines[i].tabs && lines[j].pipes == 0 {
 			j++
 		}
 		if lines[i].tabs > 0 && lines[i].pipes == 0 && j-i-1 >= minTabRows {
@@ -435,4 +438,11 @@ func splitTabs(seg text.Segment, src []byte) []text.Segment {
 		pos = end + 1
 	}
 	return cells
+}
+
+// namesARole reports whether text is a header word of some role ("Code",
+// "Status"): such text before a header's first pipe is the header's own
+// first cell, written without its leading pipe, not prose glued to it.
+func namesARole(text string) bool {
+	return len(wordIndex[normalizeHeader(text)]) > 0
 }

@@ -432,8 +432,29 @@ func TestTabTables(t *testing.T) {
 			{3, []string{"401", "Unauthorized", "Renew the token."}},
 		}}},
 	}, {
+		name: "a row whose empty last cell lost its tab",
+		src:  "Status\tName\tAction\n400\tBad Request\tCheck the key.\n401\tUnauthorized\t\n403\tForbidden\tAsk an admin.\n",
+		want: []tableWant{{line: 1, header: []string{"Status", "Name", "Action"}, rows: []rowWant{
+			{2, []string{"400", "Bad Request", "Check the key."}},
+			{3, []string{"401", "Unauthorized", ""}},
+			{4, []string{"403", "Forbidden", "Ask an admin."}},
+		}}},
+	}, {
 		name:     "one row with tabs is aligned prose, not a table",
 		src:      "Name\tValue\nfoo\tbar\n",
 		passages: []Passage{{1, "Name Value foo bar"}},
+	}})
+}
+
+// TestHeaderWordBeforeFirstPipe reads a header written without its
+// leading pipe over a shorter delimiter row as a header, not as prose glued
+// to one.
+func TestHeaderWordBeforeFirstPipe(t *testing.T) {
+	runPageCases(t, []pageCase{{
+		name: "Code before the first pipe",
+		src:  "Code | Name | Retry | Description |\n|---|---|---|\n| 400 | Bad Request | No | Fix the body. |\n",
+		want: []tableWant{{line: 1, header: []string{"Code", "Name", "Retry", "Description"}, rows: []rowWant{
+			{3, []string{"400", "Bad Request", "No", "Fix the body."}},
+		}}},
 	}})
 }
