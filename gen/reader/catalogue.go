@@ -46,6 +46,8 @@ func assemble(docsPath string, cands []candidate, reports []TableReport, warn fu
 		for _, e := range rows {
 			i, known := byCode[e.Code]
 			switch {
+			case !known && e.Description == "" && c.cols.desc < 0:
+				problems.add(e.Line, fmt.Errorf("%s:%d: nothing in the row names code %d (columns: %s); give the row a name, or name the column with -desc-col; a table that is no error table (a changelog, a list of limits) can be left out with -table", docsPath, e.Line, e.Code, quotedCells(c.t.header)))
 			case !known:
 				byCode[e.Code] = len(entries)
 				entries = append(entries, e)

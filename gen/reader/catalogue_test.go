@@ -169,3 +169,13 @@ func TestMaxTablesOfOneGFMTable(t *testing.T) {
 		t.Errorf("cut into %d tables, past the bound", n)
 	}
 }
+
+// TestNoNameColumn says what is missing when a table names no error: a
+// changelog keyed by codes is no catalogue.
+func TestNoNameColumn(t *testing.T) {
+	md := "| Version | Code | Change |\n|---|---|---|\n| 2.1 | 410 | The v1 endpoints were removed. |\n"
+	_, err := Read("docs.md", []byte(md), Options{}, func(string) {})
+	if err == nil || !strings.Contains(err.Error(), `docs.md:3: nothing in the row names code 410 (columns: "Version" | "Code" | "Change")`) {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -98,7 +98,7 @@ func continuesCell(above string, line row, next []row) bool {
 	if text == "" {
 		return false
 	}
-	if c := text[0]; 'a' <= c && c <= 'z' {
+	if lowerWord(text) {
 		return true
 	}
 	if line.delimited && strings.HasSuffix(text, "|") {
@@ -171,4 +171,19 @@ func filledCells(cells []string) int {
 		}
 	}
 	return n
+}
+
+// lowerWord reports whether text starts with a word in lower case ("and
+// must not", not "iOS SDK errors"): the rest of a sentence, not a title.
+func lowerWord(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case 'a' <= c && c <= 'z':
+		case c == ' ' || c == ',' || c == '.' || c == ';' || c == ':':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -458,3 +458,11 @@ func TestHeaderWordBeforeFirstPipe(t *testing.T) {
 		}}},
 	}})
 }
+
+// TestTitleNotContinuation keeps a sub-title that starts with a lower-case
+// letter ("iOS SDK errors") a title of the rows below.
+func TestTitleNotContinuation(t *testing.T) {
+	if lowerWord("iOS SDK errors") || !lowerWord("and must not start with a slash.") || !lowerWord("see below") {
+		t.Error("lowerWord")
+	}
+}
