@@ -17,9 +17,16 @@ func (c *config) explain(stdout io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
-	d, err := c.readDocs(prev, warn)
+	// Any page may be explained, not only the one the spec records (that
+	// check guards writing); a spec of another page lends it no names.
+	probe := *c
+	probe.newSource = true
+	d, err := probe.readDocs(prev, warn)
 	if err != nil {
 		return err
+	}
+	if prev != nil && d.docs.source != prev.Source.Path {
+		prev = nil
 	}
 	// The spec is built as a run builds it, warnings and all; the report
 	// comes from a second, silent reading of the same bytes.
