@@ -101,7 +101,6 @@ type columnText struct {
 	filled   int // non-empty cells
 	names    int // cells that read as a short name
 	sentence int // cells that read as a sentence
-	yesNo    int // cells that read as yes or no
 	statuses int // cells that read as an HTTP status or class
 	errors   int // cells that read as error statuses, 400 to 599
 	numbers  int // cells that are a number that is no status (sub-codes)
@@ -145,8 +144,7 @@ func textOf(t *table, i int) columnText {
 			continue
 		}
 		if _, ok := parseYesNo(v); ok && !retryWords[strings.ToLower(strings.Trim(v, " .!"))] {
-			c.yesNo++
-			continue
+			continue // "Yes", "No": an answer, neither a name nor a sentence
 		}
 		if isSentence(v) {
 			c.sentence++
@@ -158,7 +156,7 @@ func textOf(t *table, i int) columnText {
 }
 
 // retryWords answer yes in a column headed "Retry?", but on their own are
-// no sign that a column is one of yes and no: "Retry." is a remedy too.
+// no answer: "Retry." is a remedy too, and "Retry: no" says no.
 var retryWords = map[string]bool{"retry": true, "retryable": true, "-": true, "—": true}
 
 // maxNameWords is the most words a short name has: "Request Header Fields

@@ -21,7 +21,20 @@ import (
 
 // pointerWords are the words that start a pointer to other docs, in the
 // languages docs are written in.
-const pointerWords = `(?:see|refer to|cf\.?|siehe|voir|véase|vea|ver|vedi|consulte|zie|patrz)`
+var pointerWords = `(?:` + strings.Join(quoteAll(pointerWordList), "|") + `)`
+
+// pointerWordList lists pointerWords, in lower case; "cf." before "cf",
+// as the regular expression tries them in order.
+var pointerWordList = []string{"see", "refer to", "cf.", "cf", "siehe", "voir", "véase", "vea", "ver", "vedi", "consulte", "zie", "patrz"}
+
+// quoteAll quotes words for a regular expression.
+func quoteAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = regexp.QuoteMeta(w)
+	}
+	return out
+}
 
 var (
 	// kramdownAttrRE matches kramdown's inline attribute lists ("{: external}",
@@ -536,14 +549,11 @@ func plainASCII(s string) bool {
 	return true
 }
 
-// pointerStarts are the starts of pointerWords, in lower case: a text
-// without any of them holds no pointer, and pointerRE need not run.
-var pointerStarts = []string{"see", "refer", "cf", "siehe", "voir", "véase", "vea", "ver", "vedi", "consulte", "zie", "patrz"}
-
-// mayPoint reports whether s may hold a pointer (see pointerRE).
+// mayPoint reports whether s may hold a pointer (see pointerRE): a text
+// without any of pointerWordList holds none, and pointerRE need not run.
 func mayPoint(s string) bool {
 	lower := strings.ToLower(s)
-	for _, w := range pointerStarts {
+	for _, w := range pointerWordList {
 		if strings.Contains(lower, w) {
 			return true
 		}
