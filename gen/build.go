@@ -35,6 +35,12 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 	if err != nil {
 		return nil, err
 	}
+	return specOf(d, cat, prev, opts, warn)
+}
+
+// specOf builds the validated spec of a catalogue read from d: see
+// buildSpec.
+func specOf(d docs, cat *reader.Catalogue, prev *spec.File, opts options, warn func(string)) (*spec.File, error) {
 	entries, err := lock(d.path, prev, cat.Entries, opts.lock, warn)
 	if err != nil {
 		return nil, err

@@ -28,17 +28,21 @@ func (c *config) explain(stdout io.Writer, warn func(string)) error {
 	if prev != nil && d.docs.source != prev.Source.Path {
 		prev = nil
 	}
-	// The spec is built as a run builds it, warnings and all; the report
-	// comes from a second, silent reading of the same bytes.
-	f, buildErr := buildSpec(d.docs, prev, c.options, warn)
-	cat, _ := reader.Read(d.docs.path, d.docs.src, c.Options, func(string) {})
+	// The page is read once; the report covers the tables even when the
+	// reading fails, and the spec is built from the catalogue as a run
+	// builds it, warnings and all.
+	cat, readErr := reader.Read(d.docs.path, d.docs.src, c.Options, warn)
 	if cat != nil {
 		if err := cat.Explain(stdout, d.docs.path); err != nil {
 			return err
 		}
 	}
-	if buildErr != nil {
-		return buildErr
+	if readErr != nil {
+		return readErr
+	}
+	f, err := specOf(d.docs, cat, prev, c.options, warn)
+	if err != nil {
+		return err
 	}
 	if _, err := fmt.Fprintf(stdout, "\nGo names\n"); err != nil {
 		return err
