@@ -179,3 +179,13 @@ func TestNoNameColumn(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestMaxRowLines refuses a page of more table lines than a docs page
+// has before goldmark builds its tree.
+func TestMaxRowLines(t *testing.T) {
+	page := strings.Repeat("| 400 | Bad |\n", maxRowLines+1)
+	_, err := Read("docs.md", []byte(page), Options{}, func(string) {})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:%d: the page has more than %d lines of table rows", maxRowLines+1, maxRowLines)) {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -25,12 +25,18 @@ const (
 	// maxIndent bounds a line's leading white space, in columns: nested
 	// lists indent each level by two to four columns.
 	maxIndent = 256
+	// maxRowLines bounds the lines holding a "|": twice the rows Read
+	// accepts (MaxRows), for headers, delimiters and wrapped cells.
+	// goldmark's tree of a page of table rows is a hundred times the page,
+	// so the bound keeps an 8 MiB page of rows from costing a gigabyte
+	// before Read could refuse it.
+	maxRowLines = 2 * MaxRows
 )
 
 // checkShape refuses a page with a shape that would make parsing slow, with
 // the line it starts on.
 func checkShape(docsPath string, src []byte) error {
-	marks, paraLines, start := 0, 0, 1
+	marks, paraLines, start, rowLines := 0, 0, 1, 0
 	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
 		l := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -47,6 +53,11 @@ func checkShape(docsPath string, src []byte) error {
 		}
 		trimmed := bytes.TrimSpace(l)
 		row := bytes.IndexByte(trimmed, '|') >= 0
+		if row {
+			if rowLines++; rowLines > maxRowLines {
+				return fmt.Errorf("%s:%d: the page has more than %d lines of table rows, more than a docs page has; check -docs", docsPath, lineNo, maxRowLines)
+			}
+		}
 		if len(trimmed) == 0 || row {
 			marks, paraLines, start = 0, 0, lineNo // a row, or a blank line, starts afresh
 		}
