@@ -34,8 +34,9 @@ func (c Code) MarshalText() ([]byte, error) {
 var errBadCode = errors.New("not an error code")
 
 // UnmarshalText decodes a code from its name ("RateLimitExceeded") or its
-// number ("429", which may be any status from 100 to 599). Anything else is
-// an error, and c is left as it was.
+// number: "429", any three-digit status from 100 to 999 (what an HTTP client
+// can receive), or "0", the code of an *Error made without a response.
+// Anything else is an error, and c is left as it was.
 func (c *Code) UnmarshalText(text []byte) error {
 	s := string(text)
 	if v, ok := codeByName(s); ok {
@@ -43,7 +44,7 @@ func (c *Code) UnmarshalText(text []byte) error {
 		return nil
 	}
 	// Only the canonical form: "0429" or "+429" would not marshal back.
-	if n, err := strconv.Atoi(s); err == nil && n >= 100 && n <= 599 && strconv.Itoa(n) == s {
+	if n, err := strconv.Atoi(s); err == nil && (n == 0 || n >= 100 && n <= 999) && strconv.Itoa(n) == s {
 		*c = Code(n)
 		return nil
 	}
@@ -55,7 +56,7 @@ func (c *Code) UnmarshalText(text []byte) error {
 type textError struct{ text string }
 
 func (e *textError) Error() string {
-	return errorPrefix + ": " + strconv.Quote(e.text) + " is not an error code name or a status from 100 to 599"
+	return errorPrefix + ": " + strconv.Quote(e.text) + " is not an error code name or a status from 100 to 999"
 }
 
 func (e *textError) Unwrap() error { return errBadCode }

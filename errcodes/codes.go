@@ -4,7 +4,7 @@
 // its error docs (musicgpt-error-codes.txt).
 //
 // Each documented code is a Code constant, with its description, remedy and
-// retry decision, and a sentinel *Error for errors.Is. Undocumented statuses
+// retry decision, and a constant Sentinel for errors.Is. Undocumented statuses
 // are Codes too, that are not Known. A code the docs no longer list, and an
 // earlier name of a code, stay as deprecated identifiers, so that code using
 // them keeps compiling.
@@ -92,29 +92,30 @@ const (
 	InternalServerError Code = 500
 )
 
-// Sentinel errors, one per documented code. Do not modify them.
-var (
+// Sentinel errors, one per documented code: constants, so that no
+// importer can change what they match.
+const (
 	// ErrBadRequest matches, with errors.Is, every *Error of code BadRequest
 	// (400).
-	ErrBadRequest = &Error{Code: BadRequest}
+	ErrBadRequest = Sentinel(BadRequest)
 	// ErrPaymentRequired matches, with errors.Is, every *Error of code
 	// PaymentRequired (402).
-	ErrPaymentRequired = &Error{Code: PaymentRequired}
+	ErrPaymentRequired = Sentinel(PaymentRequired)
 	// ErrForbidden matches, with errors.Is, every *Error of code Forbidden (403).
-	ErrForbidden = &Error{Code: Forbidden}
+	ErrForbidden = Sentinel(Forbidden)
 	// ErrNotFound matches, with errors.Is, every *Error of code NotFound (404).
-	ErrNotFound = &Error{Code: NotFound}
+	ErrNotFound = Sentinel(NotFound)
 	// ErrConflict matches, with errors.Is, every *Error of code Conflict (409).
-	ErrConflict = &Error{Code: Conflict}
+	ErrConflict = Sentinel(Conflict)
 	// ErrUnprocessableEntity matches, with errors.Is, every *Error of code
 	// UnprocessableEntity (422).
-	ErrUnprocessableEntity = &Error{Code: UnprocessableEntity}
+	ErrUnprocessableEntity = Sentinel(UnprocessableEntity)
 	// ErrRateLimitExceeded matches, with errors.Is, every *Error of code
 	// RateLimitExceeded (429).
-	ErrRateLimitExceeded = &Error{Code: RateLimitExceeded}
+	ErrRateLimitExceeded = Sentinel(RateLimitExceeded)
 	// ErrInternalServerError matches, with errors.Is, every *Error of code
 	// InternalServerError (500).
-	ErrInternalServerError = &Error{Code: InternalServerError}
+	ErrInternalServerError = Sentinel(InternalServerError)
 )
 
 // name returns the Go name of a documented code, and "" for any other.

@@ -74,7 +74,7 @@ var docsEdits = []docsEdit{
 				t.Errorf("402 = %+v; want it kept, marked removed", e)
 			}
 			mustContain(t, codes, "// Deprecated: no longer listed in the docs.\n\tPaymentRequired Code = 402",
-				"// Deprecated: no longer listed in the docs.\n\tErrPaymentRequired = &Error{Code: PaymentRequired}",
+				"// Deprecated: no longer listed in the docs.\n\tErrPaymentRequired = Sentinel(PaymentRequired)",
 				"case BadRequest, PaymentRequired, Forbidden,")
 		},
 	},

@@ -48,7 +48,7 @@ func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
 	g := newFile(p.name,
 		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s).",
 			p.name, f.Prefix, sourceDoc(f.Source)),
-		"Each documented code is a Code constant, with its description, remedy and retry decision, and a sentinel *Error for errors.Is. Undocumented statuses are Codes too, that are not Known. A code the docs no longer list, and an earlier name of a code, stay as deprecated identifiers, so that code using them keeps compiling.",
+		"Each documented code is a Code constant, with its description, remedy and retry decision, and a constant Sentinel for errors.Is. Undocumented statuses are Codes too, that are not Known. A code the docs no longer list, and an earlier name of a code, stay as deprecated identifiers, so that code using them keeps compiling.",
 		"Do not edit. To regenerate it from the spec and the docs, run",
 		"\t"+p.command,
 	)
@@ -73,7 +73,7 @@ func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
 		}
 		consts = append(consts, docComment(paragraphs...).Id(e.Name).Id("Code").Op("=").Lit(e.Code))
 		sentinels = append(sentinels, docComment(sentinelDoc...).
-			Id("Err"+e.Name).Op("=").Op("&").Id("Error").Values(jen.Dict{jen.Id("Code"): jen.Id(e.Name)}))
+			Id("Err"+e.Name).Op("=").Id("Sentinel").Call(jen.Id(e.Name)))
 		for _, alias := range e.Aliases {
 			deprecated := fmt.Sprintf(deprecatedAlias, e.Name)
 			consts = append(consts, docComment(
@@ -86,8 +86,9 @@ func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
 	}
 	g.Comment("// The documented codes.")
 	g.Const().Defs(consts...)
-	g.Comment("// Sentinel errors, one per documented code. Do not modify them.")
-	g.Var().Defs(sentinels...)
+	g.Comment("// Sentinel errors, one per documented code: constants, so that no")
+	g.Comment("// importer can change what they match.")
+	g.Const().Defs(sentinels...)
 
 	names := make([]jen.Code, 0, len(f.Errors))
 	for _, e := range f.Errors {

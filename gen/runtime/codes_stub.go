@@ -4,7 +4,7 @@
 // its error docs (stub.md).
 //
 // Each documented code is a Code constant, with its description, remedy and
-// retry decision, and a sentinel *Error for errors.Is. Undocumented statuses
+// retry decision, and a constant Sentinel for errors.Is. Undocumented statuses
 // are Codes too, that are not Known. A code the docs no longer list, and an
 // earlier name of a code, stay as deprecated identifiers, so that code using
 // them keeps compiling.
@@ -65,30 +65,31 @@ const (
 	ServiceUnavailable Code = 503
 )
 
-// Sentinel errors, one per documented code. Do not modify them.
-var (
+// Sentinel errors, one per documented code: constants, so that no
+// importer can change what they match.
+const (
 	// ErrBadRequest matches, with errors.Is, every *Error of code BadRequest
 	// (400).
-	ErrBadRequest = &Error{Code: BadRequest}
+	ErrBadRequest = Sentinel(BadRequest)
 	// ErrNotFound matches, with errors.Is, every *Error of code NotFound (404).
-	ErrNotFound = &Error{Code: NotFound}
+	ErrNotFound = Sentinel(NotFound)
 	// ErrGone matches, with errors.Is, every *Error of code Gone (410).
 	//
 	// Deprecated: no longer listed in the docs.
-	ErrGone = &Error{Code: Gone}
+	ErrGone = Sentinel(Gone)
 	// ErrTooManyRequests matches, with errors.Is, every *Error of code
 	// TooManyRequests (429).
-	ErrTooManyRequests = &Error{Code: TooManyRequests}
+	ErrTooManyRequests = Sentinel(TooManyRequests)
 	// ErrRateLimited is an earlier name of ErrTooManyRequests.
 	//
 	// Deprecated: use ErrTooManyRequests.
 	ErrRateLimited = ErrTooManyRequests
 	// ErrInternalServerError matches, with errors.Is, every *Error of code
 	// InternalServerError (500).
-	ErrInternalServerError = &Error{Code: InternalServerError}
+	ErrInternalServerError = Sentinel(InternalServerError)
 	// ErrServiceUnavailable matches, with errors.Is, every *Error of code
 	// ServiceUnavailable (503).
-	ErrServiceUnavailable = &Error{Code: ServiceUnavailable}
+	ErrServiceUnavailable = Sentinel(ServiceUnavailable)
 )
 
 // name returns the Go name of a documented code, and "" for any other.

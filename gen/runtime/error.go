@@ -69,11 +69,20 @@ func (e *Error) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-// Is reports whether target is an *Error with the same Code, which makes
-// errors.Is(err, ErrNotFound) true for any not-found error in err's chain.
+// Is reports whether target is the Sentinel of e's Code, or an *Error with
+// the same Code, which makes errors.Is(err, ErrNotFound) true for any
+// not-found error in err's chain.
 func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && e != nil && t != nil && t.Code == e.Code
+	if e == nil {
+		return false
+	}
+	switch t := target.(type) {
+	case Sentinel:
+		return Code(t) == e.Code
+	case *Error:
+		return t != nil && t.Code == e.Code
+	}
+	return false
 }
 
 // Retryable reports whether the request that failed with e may be sent
@@ -90,41 +99,58 @@ func (e *Error) Remedy() string {
 	return e.Code.Remedy()
 }
 
-// CodeOf returns the Code of the first *Error in err's chain, following both
-// Unwrap() error and Unwrap() []error as errors.As does, but without its
-// reflection and allocation. ok is false when the chain holds no *Error.
+// CodeOf returns the Code of the first *Error or Sentinel in err's chain,
+// following both Unwrap() error and Unwrap() []error as errors.As does, but
+// without its reflection and allocation. ok is false when the chain holds
+// neither.
 func CodeOf(err error) (c Code, ok bool) {
-	if e := find(err); e != nil {
-		return e.Code, true
-	}
-	return 0, false
+	_, c, ok = first(err)
+	return c, ok
 }
 
-// IsRetryable reports whether err's chain holds an *Error whose code may be
-// retried. It is false for nil and for errors that did not come from the API.
+// IsRetryable reports whether err's chain holds an *Error (or a Sentinel)
+// whose code may be retried. It is false for nil and for errors that did not
+// come from the API.
 func IsRetryable(err error) bool {
-	e := find(err)
-	return e != nil && e.Code.Retryable()
+	e, c, ok := first(err)
+	if e != nil {
+		return e.Retryable()
+	}
+	return ok && c.Retryable()
 }
 
-// find returns the first non-nil *Error in err's chain, depth first.
+// find returns the first *Error in err's chain, or nil when the chain holds
+// none or a Sentinel comes first.
 func find(err error) *Error {
+	e, _, _ := first(err)
+	return e
+}
+
+// first returns the first non-nil *Error or Sentinel in err's chain, depth
+// first, and its Code; e is nil for a Sentinel. A typed nil *Error ends the
+// search, as it ends errors.As's use of the value.
+func first(err error) (e *Error, c Code, ok bool) {
 	for err != nil {
 		switch x := err.(type) {
 		case *Error:
-			return x
+			if x == nil {
+				return nil, 0, false
+			}
+			return x, x.Code, true
+		case Sentinel:
+			return nil, Code(x), true
 		case interface{ Unwrap() error }:
 			err = x.Unwrap()
 		case interface{ Unwrap() []error }:
 			for _, inner := range x.Unwrap() {
-				if e := find(inner); e != nil {
-					return e
+				if e, c, ok := first(inner); ok {
+					return e, c, true
 				}
 			}
-			return nil
+			return nil, 0, false
 		default:
-			return nil
+			return nil, 0, false
 		}
 	}
-	return nil
+	return nil, 0, false
 }
