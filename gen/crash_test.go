@@ -132,7 +132,17 @@ func TestCrashSafety(t *testing.T) {
 		for w := range workers {
 			t.Run(strconv.Itoa(w), func(t *testing.T) {
 				t.Parallel()
-				st := crashLoop(t, gen, t.TempDir(), kills/workers, uint64(w))
+				// The go.mod above the folder the runs write, not in it:
+				// the test compares every file of that folder.
+				root := t.TempDir()
+				if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.test/m\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				dir := filepath.Join(root, "work")
+				if err := os.Mkdir(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				st := crashLoop(t, gen, dir, kills/workers, uint64(w))
 				mu.Lock()
 				defer mu.Unlock()
 				total.add(st)

@@ -154,7 +154,7 @@ func seedRepo(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(t.TempDir())
+	chdirModule(t)
 	if err := os.MkdirAll("spec", 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -27,11 +27,13 @@ func newFile(pkg string, packageDoc ...string) *jen.File {
 	return g
 }
 
-// pkgSpec says how a package is generated, apart from the spec: its name
-// and the command that regenerates it, which its doc names.
+// pkgSpec says how a package is generated, apart from the spec: its name,
+// its import path (which its examples, in the external test package,
+// import), and the command that regenerates it, which its doc names.
 type pkgSpec struct {
-	name    string
-	command string
+	name       string
+	importPath string
+	command    string
 }
 
 // Doc paragraphs that mark deprecated identifiers; staticcheck's SA1019 and

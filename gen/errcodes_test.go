@@ -202,8 +202,9 @@ func TestSeedFiles(t *testing.T) {
 
 // TestCopiedPackageBuilds copies errcodes/ into a client module, as a
 // project vendoring it by copy would, and builds, vets and tests it there.
-// The copy leaves errcodes/go.mod behind: a go.mod in the folder would make
-// it a module of its own, outside the client's packages.
+// The copy leaves errcodes/go.mod behind, since a go.mod in the folder would
+// make it a module of its own, outside the client's packages, and the
+// examples, which import the package by its path in this repository.
 func TestCopiedPackageBuilds(t *testing.T) {
 	goCmd := goTool(t)
 	dir := t.TempDir()
@@ -211,8 +212,12 @@ func TestCopiedPackageBuilds(t *testing.T) {
 	if err := os.CopyFS(pkg, os.DirFS(filepath.Join("..", "errcodes"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(pkg, "go.mod")); err != nil {
-		t.Fatal(err)
+	// The examples import the package by its path here, as pkg.go.dev
+	// shows them: a copy leaves them behind with go.mod.
+	for _, name := range []string{"go.mod", "example_test.go", testPkg + "/example_test.go"} {
+		if err := os.Remove(filepath.Join(pkg, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(pkg, "LICENSE")); err != nil {
 		t.Errorf("the copied folder has no LICENSE: %v", err)

@@ -80,8 +80,7 @@ func TestInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			t.Chdir(dir)
+			chdirModule(t)
 			os.WriteFile("docs.md", []byte(tt.docs), 0o644)
 			if tt.spec != "" {
 				os.WriteFile("errors.json", []byte(tt.spec), 0o644)
@@ -105,7 +104,7 @@ func TestInputErrors(t *testing.T) {
 			if got, _ := os.ReadFile("errors.json"); string(got) != tt.spec {
 				t.Error("a failed run changed the spec")
 			}
-			if entries, _ := os.ReadDir("."); len(entries) > 2 {
+			if entries, _ := os.ReadDir("."); len(entries) > 3 { // docs.md, errors.json, go.mod
 				t.Errorf("a failed run left files: %v", entries)
 			}
 		})

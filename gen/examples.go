@@ -9,85 +9,173 @@ import (
 )
 
 // emitExamples renders example_test.go: runnable examples for pkg.go.dev,
-// written against the spec's own codes. They live in the package itself,
-// not in pkg_test, so the folder needs no import path and can be copied
-// into any module. Their output holds only numbers and Go names, never doc
-// text, so what the docs say cannot break them.
-func emitExamples(f *spec.File, pkg string) ([]byte, error) {
+// written against the spec's own codes. They are in the external test
+// package (pkg_test) and import the package by its path, as a client does,
+// so that pkg.go.dev shows errcodes.New(...) rather than New(...). Their
+// output holds only numbers and Go names, never doc text, so what the docs
+// say cannot break them.
+func emitExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 	e := exampleEntry(f)
-	g := newFile(pkg)
+	g := newFile(p.name + "_test")
+	g.ImportName(p.importPath, p.name)
+	q := func(name string) *jen.Statement { return jen.Qual(p.importPath, name) }
 	fmtln := func(args ...jen.Code) jen.Code { return jen.Qual("fmt", "Println").Call(args...) }
-	output := func(lines ...string) *jen.Statement {
-		s := jen.Comment("// Output:")
-		for _, l := range lines {
-			s.Line().Comment("// " + l)
-		}
-		return s
+	code := q(e.Name)
+	handler := func(body ...jen.Code) *jen.Statement {
+		return jen.Qual("net/http/httptest", "NewServer").Call(jen.Qual("net/http", "HandlerFunc").Call(
+			jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(body...),
+		))
+	}
+	get := []jen.Code{
+		jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(jen.Id("srv").Dot("URL")),
+		jen.If(jen.Id("err").Op("!=").Nil()).Block(fmtln(jen.Id("err")), jen.Return()),
+		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call().Comment("// FromResponse leaves closing to the caller"),
 	}
 
 	g.Comment("// An error from the API keeps its code through wrapping: errors.Is")
 	g.Comment("// matches it against the sentinel, and IsRetryable reads the docs' advice.")
 	g.Func().Id("Example").Params().Block(
-		jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), jen.Id("New").Call(jen.Id(e.Name), jen.Lit("try later"))),
-		fmtln(jen.Qual("errors", "Is").Call(jen.Id("err"), jen.Id("Err"+e.Name))),
-		fmtln(jen.Id("IsRetryable").Call(jen.Id("err"))),
-		output("true", fmt.Sprint(e.Retryable)),
+		jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), q("New").Call(code, jen.Lit("try later"))),
+		fmtln(jen.Qual("errors", "Is").Call(jen.Id("err"), q("Err"+e.Name))),
+		fmtln(q("IsRetryable").Call(jen.Id("err"))),
+		exampleOutput("true", fmt.Sprint(e.Retryable)),
+	)
+
+	g.Comment("// New makes the error a fake or a test double returns.")
+	g.Func().Id("ExampleNew").Params().Block(
+		jen.Id("err").Op(":=").Add(q("New")).Call(code, jen.Lit("try later")),
+		fmtln(jen.Int().Call(jen.Id("err").Dot("Code")), jen.Id("err").Dot("Message")),
+		exampleOutput(fmt.Sprintf("%d try later", e.Code)),
 	)
 
 	g.Comment("// CodeOf finds the code of an API error anywhere in a chain.")
 	g.Func().Id("ExampleCodeOf").Params().Block(
-		jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), jen.Id("New").Call(jen.Id(e.Name), jen.Lit(""))),
-		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Id("CodeOf").Call(jen.Id("err")),
+		jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), q("New").Call(code, jen.Lit(""))),
+		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Add(q("CodeOf")).Call(jen.Id("err")),
 		fmtln(jen.Int().Call(jen.Id("c")), jen.Id("c"), jen.Id("ok")),
-		output(fmt.Sprintf("%d %s true", e.Code, e.Name)),
+		jen.List(jen.Id("_"), jen.Id("ok")).Op("=").Add(q("CodeOf")).Call(jen.Qual("io", "EOF")),
+		fmtln(jen.Id("ok")),
+		exampleOutput(fmt.Sprintf("%d %s true", e.Code, e.Name), "false"),
+	)
+
+	g.Comment("// IsRetryable says whether the docs (or the default rule) let a client")
+	g.Comment("// send the request again; it is false for errors that are not the API's.")
+	g.Func().Id("ExampleIsRetryable").Params().Block(
+		fmtln(q("IsRetryable").Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("call: %w"), q("New").Call(code, jen.Lit(""))))),
+		fmtln(q("IsRetryable").Call(jen.Qual("context", "Canceled"))),
+		exampleOutput(fmt.Sprint(e.Retryable), "false"),
+	)
+
+	g.Comment("// RetryAfter reads the wait the server asked for, wherever the error is")
+	g.Comment("// in the chain.")
+	g.Func().Id("ExampleRetryAfter").Params().Block(
+		jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("call: %w"),
+			jen.Op("&").Add(q("Error")).Values(jen.Dict{jen.Id("Code"): code, jen.Id("RetryAfter"): jen.Lit(3).Op("*").Qual("time", "Second")})),
+		jen.List(jen.Id("wait"), jen.Id("ok")).Op(":=").Add(q("RetryAfter")).Call(jen.Id("err")),
+		fmtln(jen.Id("wait"), jen.Id("ok")),
+		exampleOutput("3s true"),
+	)
+
+	g.Comment("// ParseRetryAfter reads both forms of the header, and caps what it reads.")
+	g.Func().Id("ExampleParseRetryAfter").Params().Block(
+		jen.Id("now").Op(":=").Qual("time", "Date").Call(jen.Lit(2026), jen.Qual("time", "January"), jen.Lit(2), jen.Lit(15), jen.Lit(4), jen.Lit(0), jen.Lit(0), jen.Qual("time", "UTC")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Index().String().Values(
+			jen.Lit("120"), jen.Lit("Fri, 02 Jan 2026 15:05:30 GMT"), jen.Lit("99999999999"), jen.Lit("soon"),
+		)).Block(
+			jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Add(q("ParseRetryAfter")).Call(jen.Id("v"), jen.Id("now")),
+			fmtln(jen.Id("d"), jen.Id("ok")),
+		),
+		exampleOutput("2m0s true", "1m30s true", "24h0m0s true", "0s false"),
 	)
 
 	undocumented := undocumentedStatus(f)
 	g.Comment("// Lookup turns an HTTP status into a documented code.")
 	g.Func().Id("ExampleLookup").Params().Block(
-		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Id("Lookup").Call(jen.Lit(e.Code)),
+		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Add(q("Lookup")).Call(jen.Lit(e.Code)),
 		fmtln(jen.Id("c"), jen.Id("ok")),
-		jen.List(jen.Id("_"), jen.Id("ok")).Op("=").Id("Lookup").Call(jen.Lit(undocumented)),
+		jen.List(jen.Id("_"), jen.Id("ok")).Op("=").Add(q("Lookup")).Call(jen.Lit(undocumented)),
 		fmtln(jen.Id("ok")),
-		output(e.Name+" true", "false"),
+		exampleOutput(e.Name+" true", "false"),
 	)
 
-	g.Comment("// Codes read from text by name or by number, as in JSON or flags.")
+	g.Comment("// Codes read from text by name or by number, as in flags or config.")
 	g.Func().Id("ExampleCode_UnmarshalText").Params().Block(
-		jen.Var().Id("c").Id("Code"),
+		jen.Var().Id("c").Add(q("Code")),
 		jen.Id("err").Op(":=").Id("c").Dot("UnmarshalText").Call(jen.Index().Byte().Call(jen.Lit(e.Name))),
 		fmtln(jen.Int().Call(jen.Id("c")), jen.Id("err")),
 		jen.Id("err").Op("=").Id("c").Dot("UnmarshalText").Call(jen.Index().Byte().Call(jen.Lit(fmt.Sprint(undocumented)))),
 		fmtln(jen.Id("c"), jen.Id("c").Dot("Known").Call(), jen.Id("err")),
-		output(fmt.Sprintf("%d <nil>", e.Code), fmt.Sprintf("Code(%d) false <nil>", undocumented)),
+		exampleOutput(fmt.Sprintf("%d <nil>", e.Code), fmt.Sprintf("Code(%d) false <nil>", undocumented)),
+	)
+
+	g.Comment("// In JSON a code is written as its number and read from a number or a")
+	g.Comment("// name; an *Error has a JSON form of its own.")
+	g.Func().Id("ExampleCode_UnmarshalJSON").Params().Block(
+		jen.Var().Id("v").Struct(jen.Id("Code").Add(q("Code")).Tag(map[string]string{"json": "code"})),
+		jen.For(jen.List(jen.Id("_"), jen.Id("in")).Op(":=").Range().Index().String().Values(
+			jen.Lit(fmt.Sprintf(`{"code":%d}`, e.Code)), jen.Lit(fmt.Sprintf(`{"code":%q}`, e.Name)),
+		)).Block(
+			jen.Id("err").Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("in")), jen.Op("&").Id("v")),
+			fmtln(jen.Id("v").Dot("Code"), jen.Id("err")),
+		),
+		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(q("New").Call(code, jen.Lit("try later"))),
+		fmtln(jen.String().Call(jen.Id("out"))),
+		exampleOutput(e.Name+" <nil>", e.Name+" <nil>",
+			fmt.Sprintf(`{"code":%d,"name":%q,"message":"try later","retryable":%t}`, e.Code, e.Name, e.Retryable)),
+	)
+
+	g.Comment("// An *Error logs as a group with log/slog: its code, name, status,")
+	g.Comment("// retry decision, message and requested wait, never its body.")
+	g.Func().Id("ExampleError_LogValue").Params().Block(
+		jen.Id("logger").Op(":=").Qual("log/slog", "New").Call(jen.Qual("log/slog", "NewTextHandler").Call(jen.Qual("os", "Stdout"),
+			jen.Op("&").Qual("log/slog", "HandlerOptions").Values(jen.Dict{jen.Id("ReplaceAttr"): jen.Func().Params(
+				jen.Id("_").Index().String(), jen.Id("a").Qual("log/slog", "Attr")).Qual("log/slog", "Attr").Block(
+				jen.If(jen.Id("a").Dot("Key").Op("==").Qual("log/slog", "TimeKey")).Block(jen.Return(jen.Qual("log/slog", "Attr").Values())),
+				jen.Return(jen.Id("a")),
+			)}))),
+		jen.Id("err").Op(":=").Op("&").Add(q("Error")).Values(jen.Dict{
+			jen.Id("Code"): code, jen.Id("Message"): jen.Lit("try later"), jen.Id("RetryAfter"): jen.Lit(2).Op("*").Qual("time", "Second"),
+		}),
+		jen.Id("logger").Dot("Error").Call(jen.Lit("create job failed"), jen.Lit("err"), jen.Id("err")),
+		exampleOutput(fmt.Sprintf(`level=ERROR msg="create job failed" err.code=%d err.name=%s err.status="" err.retryable=%t err.message="try later" err.retry_after=2s`,
+			e.Code, e.Name, e.Retryable)),
 	)
 
 	g.Comment("// FromResponse turns a failed response into an *Error, with the API's")
 	g.Comment("// message and the wait it asked for.")
-	g.Func().Id("ExampleFromResponse").Params().Block(
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual("net/http", "HandlerFunc").Call(
-			jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
-				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Retry-After"), jen.Lit("2")),
-				jen.Id("w").Dot("WriteHeader").Call(jen.Lit(e.Code)),
-				jen.Qual("fmt", "Fprint").Call(jen.Id("w"), jen.Lit(fmt.Sprintf(`{"error":{"message":"try later","code":%d}}`, e.Code))),
-			),
+	g.Func().Id("ExampleFromResponse").Params().Block(append(append([]jen.Code{
+		jen.Id("srv").Op(":=").Add(handler(
+			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Retry-After"), jen.Lit("2")),
+			jen.Id("w").Dot("WriteHeader").Call(jen.Lit(e.Code)),
+			jen.Qual("fmt", "Fprint").Call(jen.Id("w"), jen.Lit(fmt.Sprintf(`{"error":{"message":"try later","code":%d}}`, e.Code))),
 		)),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		jen.Line(),
-		jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(jen.Id("srv").Dot("URL")),
-		jen.If(jen.Id("err").Op("!=").Nil()).Block(fmtln(jen.Id("err")), jen.Return()),
-		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call().Comment("// FromResponse leaves closing to the caller"),
+	}, get...),
 		jen.Line(),
-		jen.Id("err").Op("=").Id("FromResponse").Call(jen.Id("resp")),
-		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Id("CodeOf").Call(jen.Id("err")),
-		jen.List(jen.Id("wait"), jen.Id("_")).Op(":=").Id("RetryAfter").Call(jen.Id("err")),
+		jen.Id("err").Op("=").Add(q("FromResponse")).Call(jen.Id("resp")),
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Add(q("CodeOf")).Call(jen.Id("err")),
+		jen.List(jen.Id("wait"), jen.Id("_")).Op(":=").Add(q("RetryAfter")).Call(jen.Id("err")),
 		fmtln(jen.Int().Call(jen.Id("c")), jen.Id("c").Dot("Known").Call(), jen.Id("wait")),
-		jen.Var().Id("apiErr").Op("*").Id("Error"),
+		jen.Var().Id("apiErr").Op("*").Add(q("Error")),
 		jen.If(jen.Qual("errors", "As").Call(jen.Id("err"), jen.Op("&").Id("apiErr"))).Block(fmtln(jen.Id("apiErr").Dot("Message"))),
-		output(fmt.Sprintf("%d true 2s", e.Code), "try later"),
-	)
+		exampleOutput(fmt.Sprintf("%d true 2s", e.Code), "try later"),
+	)...)
 
 	status, retryable := retryStatus(f)
+	g.Comment("// CheckRetry decides from the response whether to send a request again:")
+	g.Comment("// as the docs say for a documented code, by the default rule otherwise.")
+	g.Func().Id("ExampleCheckRetry").Params().Block(
+		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
+		jen.List(jen.Id("retry"), jen.Id("_")).Op(":=").Add(q("CheckRetry")).Call(jen.Id("ctx"),
+			jen.Op("&").Qual("net/http", "Response").Values(jen.Dict{jen.Id("StatusCode"): jen.Lit(status)}), jen.Nil()),
+		fmtln(jen.Id("retry")),
+		jen.List(jen.Id("retry"), jen.Id("_")).Op("=").Add(q("CheckRetry")).Call(jen.Id("ctx"),
+			jen.Op("&").Qual("net/http", "Response").Values(jen.Dict{jen.Id("StatusCode"): jen.Lit(501)}), jen.Nil()),
+		fmtln(jen.Id("retry")),
+		exampleOutput(fmt.Sprint(retryable), fmt.Sprint(retryableIn(f, 501))),
+	)
+
 	result := "succeeded after 2 retries"
 	if !retryable {
 		result = "gave up after 0 retries"
@@ -95,22 +183,20 @@ func emitExamples(f *spec.File, pkg string) ([]byte, error) {
 	g.Comment("// A retry loop: CheckRetry decides, Backoff says how long to wait.")
 	g.Func().Id("ExampleBackoff").Params().Block(
 		jen.Var().Id("calls").Qual("sync/atomic", "Int32"),
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual("net/http", "HandlerFunc").Call(
-			jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
-				jen.If(jen.Id("calls").Dot("Add").Call(jen.Lit(1)).Op("<=").Lit(2)).Block(
-					jen.Id("w").Dot("WriteHeader").Call(jen.Lit(status)),
-					jen.Return(),
-				),
-				jen.Qual("fmt", "Fprint").Call(jen.Id("w"), jen.Lit("ok")),
+		jen.Id("srv").Op(":=").Add(handler(
+			jen.If(jen.Id("calls").Dot("Add").Call(jen.Lit(1)).Op("<=").Lit(2)).Block(
+				jen.Id("w").Dot("WriteHeader").Call(jen.Lit(status)),
+				jen.Return(),
 			),
+			jen.Qual("fmt", "Fprint").Call(jen.Id("w"), jen.Lit("ok")),
 		)),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		jen.Line(),
 		jen.For(jen.Id("attempt").Op(":=").Lit(0), jen.Empty(), jen.Id("attempt").Op("++")).Block(
 			jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(jen.Id("srv").Dot("URL")),
-			jen.List(jen.Id("retry"), jen.Id("_")).Op(":=").Id("CheckRetry").Call(jen.Qual("context", "Background").Call(), jen.Id("resp"), jen.Id("err")),
+			jen.List(jen.Id("retry"), jen.Id("_")).Op(":=").Add(q("CheckRetry")).Call(jen.Qual("context", "Background").Call(), jen.Id("resp"), jen.Id("err")),
 			jen.If(jen.Id("err").Op("==").Nil()).Block(
-				jen.Id("err").Op("=").Id("FromResponse").Call(jen.Id("resp")),
+				jen.Id("err").Op("=").Add(q("FromResponse")).Call(jen.Id("resp")),
 				jen.Id("resp").Dot("Body").Dot("Close").Call(),
 			),
 			jen.If(jen.Id("err").Op("==").Nil()).Block(
@@ -121,11 +207,20 @@ func emitExamples(f *spec.File, pkg string) ([]byte, error) {
 				fmtln(jen.Lit("gave up after"), jen.Id("attempt"), jen.Lit("retries")),
 				jen.Return(),
 			),
-			jen.Qual("time", "Sleep").Call(jen.Id("Backoff").Call(jen.Qual("time", "Millisecond"), jen.Lit(10).Op("*").Qual("time", "Millisecond"), jen.Id("attempt"), jen.Id("resp"))),
+			jen.Qual("time", "Sleep").Call(q("Backoff").Call(jen.Qual("time", "Millisecond"), jen.Lit(10).Op("*").Qual("time", "Millisecond"), jen.Id("attempt"), jen.Id("resp"))),
 		),
-		output(result),
+		exampleOutput(result),
 	)
 	return render(g)
+}
+
+// output renders an example's "// Output:" comment with its lines.
+func exampleOutput(lines ...string) *jen.Statement {
+	s := jen.Comment("// Output:")
+	for _, l := range lines {
+		s.Line().Comment("// " + l)
+	}
+	return s
 }
 
 // retryStatus picks the status the retry-loop example fails with: one that
@@ -136,11 +231,20 @@ func retryStatus(f *spec.File) (status int, retryable bool) {
 		return e.Code, true
 	}
 	for _, c := range []int{503, 502, 504, 500, 429, 408, 425} {
-		if d, documented := f.Lookup(c); documented && d.Retryable || !documented && spec.DefaultRetryable(c) {
+		if retryableIn(f, c) {
 			return c, true
 		}
 	}
 	return e.Code, false
+}
+
+// retryableIn reports whether the package generated from f retries status:
+// as its entry says when f documents it, by the default rule otherwise.
+func retryableIn(f *spec.File, status int) bool {
+	if e, documented := f.Lookup(status); documented {
+		return e.Retryable
+	}
+	return spec.DefaultRetryable(status)
 }
 
 // exampleEntry picks the code the examples use: the first retryable one,
@@ -174,9 +278,11 @@ func undocumentedStatus(f *spec.File) int {
 }
 
 // emitTestExamples renders errcodestest/example_test.go.
-func emitTestExamples(f *spec.File) ([]byte, error) {
+func emitTestExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 	e := exampleEntry(f)
-	g := newFile(testPkg)
+	g := newFile(testPkg + "_test")
+	testPath := p.importPath + "/" + testPkg
+	g.ImportName(testPath, testPkg)
 	get := func(url jen.Code) []jen.Code {
 		return []jen.Code{
 			jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(url),
@@ -186,7 +292,7 @@ func emitTestExamples(f *spec.File) ([]byte, error) {
 	}
 	g.Comment("// The fake API answers /status/{code} with that error, as the real one would.")
 	body := []jen.Code{
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Id("Handler").Call()),
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(testPath, "Handler").Call()),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 	}
 	body = append(body, get(jen.Id("srv").Dot("URL").Op("+").Lit(fmt.Sprintf("/status/%d", e.Code)))...)
@@ -198,7 +304,7 @@ func emitTestExamples(f *spec.File) ([]byte, error) {
 
 	g.Comment("// FailFirst fails a number of requests before the real handler answers:")
 	g.Comment("// the shape of a retry loop's test.")
-	loop := []jen.Code{jen.Id("flaky").Op(":=").Id("FailFirst").Call(jen.Lit(2), jen.Lit(e.Code), jen.Id("OK")),
+	loop := []jen.Code{jen.Id("flaky").Op(":=").Qual(testPath, "FailFirst").Call(jen.Lit(2), jen.Lit(e.Code), jen.Qual(testPath, "OK")),
 		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Id("flaky")),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		jen.For(jen.Range().Lit(3)).Block(append(get(jen.Id("srv").Dot("URL")),
@@ -207,5 +313,23 @@ func emitTestExamples(f *spec.File) ([]byte, error) {
 		jen.Comment("// Output:").Line().Comment(fmt.Sprintf("// %d", e.Code)).Line().Comment(fmt.Sprintf("// %d", e.Code)).Line().Comment("// 200").Line().Comment("// 3 calls"),
 	}
 	g.Func().Id("ExampleFailFirst").Params().Block(loop...)
+
+	g.Comment("// Wrap puts the fake errors in front of a real handler: a request that")
+	g.Comment("// names a status in StatusHeader gets that error, the others reach the")
+	g.Comment("// handler.")
+	wrap := []jen.Code{
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(testPath, "Wrap").Call(jen.Qual(testPath, "OK"))),
+		jen.Defer().Id("srv").Dot("Close").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("status")).Op(":=").Range().Index().String().Values(jen.Lit(fmt.Sprint(e.Code)), jen.Lit(""))).Block(
+			jen.List(jen.Id("req"), jen.Id("_")).Op(":=").Qual("net/http", "NewRequest").Call(jen.Lit("GET"), jen.Id("srv").Dot("URL"), jen.Nil()),
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Qual(testPath, "StatusHeader"), jen.Id("status")),
+			jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "DefaultClient").Dot("Do").Call(jen.Id("req")),
+			jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Qual("fmt", "Println").Call(jen.Id("err")), jen.Return()),
+			jen.Id("resp").Dot("Body").Dot("Close").Call(),
+			jen.Qual("fmt", "Println").Call(jen.Id("resp").Dot("StatusCode")),
+		),
+		exampleOutput(fmt.Sprint(e.Code), "200"),
+	}
+	g.Func().Id("ExampleWrap").Params().Block(wrap...)
 	return render(g)
 }

@@ -79,7 +79,7 @@ func newDocsSite(t *testing.T) (*docsSite, *httptest.Server) {
 
 func TestDocsURL(t *testing.T) {
 	site, srv := newDocsSite(t)
-	t.Chdir(t.TempDir())
+	chdirModule(t)
 
 	// The first run fetches the page, saves it beside the spec and
 	// records where it came from.
@@ -153,7 +153,7 @@ func TestDocsIndex(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Chdir(t.TempDir())
+			chdirModule(t)
 			out, status := runGen(append(tt.args, "-prefix", "acme")...)
 			if status != tt.status || !strings.Contains(out, tt.stderr) {
 				t.Errorf("(%d, want %d) %s\nwant %q", status, tt.status, out, tt.stderr)

@@ -40,9 +40,9 @@ type emitter struct {
 func emitters(f *spec.File, p pkgSpec) []emitter {
 	es := []emitter{
 		{"codes.go", func() ([]byte, error) { return emitCodes(f, p) }},
-		{"example_test.go", func() ([]byte, error) { return emitExamples(f, p.name) }},
+		{"example_test.go", func() ([]byte, error) { return emitExamples(f, p) }},
 		{testPkg + "/codes.go", func() ([]byte, error) { return emitTestCodes(f, p.name) }},
-		{testPkg + "/example_test.go", func() ([]byte, error) { return emitTestExamples(f) }},
+		{testPkg + "/example_test.go", func() ([]byte, error) { return emitTestExamples(f, p) }},
 	}
 	for _, name := range runtimeFiles {
 		filePkg := p.name

@@ -125,8 +125,12 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
+	imp, err := importPath(c.out)
+	if err != nil {
+		return err
+	}
 	command := c.regenCommand(f)
-	o, err := generate(f, pkgSpec{name: c.pkg, command: command})
+	o, err := generate(f, pkgSpec{name: c.pkg, importPath: imp, command: command})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,8 @@ func TestRunExitStatus(t *testing.T) {
 	bad := filepath.Join(dir, "bad.md")
 	os.WriteFile(good, []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 	os.WriteFile(bad, []byte("no table here\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.test/m\n"), 0o644)
+	outside := t.TempDir() // no go.mod: the package would be in no module
 	out := func(name string) []string {
 		return []string{"-spec", filepath.Join(dir, name, "errors.json"), "-out", filepath.Join(dir, name, "errcodes")}
 	}
@@ -28,6 +30,7 @@ func TestRunExitStatus(t *testing.T) {
 		{"check when stale", append([]string{"-check", "-docs", good}, out("b")...), exitInput, "is out of date"},
 		{"bad docs", append([]string{"-docs", bad}, out("c")...), exitInput, "bad.md:1: no table found"},
 		{"missing docs", append([]string{"-docs", filepath.Join(dir, "nope.md")}, out("c")...), exitInput, "docs page " + filepath.Join(dir, "nope.md") + ": no such file"},
+		{"outside a module", []string{"-docs", good, "-spec", filepath.Join(outside, "errors.json"), "-out", filepath.Join(outside, "errcodes")}, exitInput, "no go.mod in " + filepath.Join(outside, "errcodes") + " or any folder above it"},
 		{"unknown flag", []string{"-bogus"}, exitUsage, "flag provided but not defined"},
 		{"argument", []string{"x"}, exitUsage, "unexpected argument"},
 		{"bad package name", []string{"-pkg", "a-b"}, exitUsage, "cannot name the generated package"},

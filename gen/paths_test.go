@@ -70,7 +70,7 @@ func TestPathErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Chdir(t.TempDir())
+			chdirModule(t)
 			os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 			if tt.setup != nil {
 				tt.setup()
@@ -131,7 +131,7 @@ func tree(t *testing.T) []string {
 func TestFailedWriteRemovesItsDirectories(t *testing.T) {
 	for _, failOn := range []string{"errors.json", "codes.go", "server.go", "report.md"} {
 		t.Run(failOn, func(t *testing.T) {
-			t.Chdir(t.TempDir())
+			chdirModule(t)
 			os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 			os.Mkdir("existing", 0o755)
 			before := tree(t)
@@ -164,7 +164,7 @@ func TestReadOnlySpecDirectoryCreatesNothing(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes into read-only directories; TestFailedWriteRemovesItsDirectories fails the spec's write instead")
 	}
-	t.Chdir(t.TempDir())
+	chdirModule(t)
 	os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 	os.Mkdir("spec", 0o555)
 	defer os.Chmod("spec", 0o755)

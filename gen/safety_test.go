@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -113,11 +114,26 @@ func checkGenerated(t testing.TB, f *spec.File) {
 		}
 		pkgs[path.Dir(name)] = append(pkgs[path.Dir(name)], file)
 	}
-	conf := types.Config{Importer: stdImporter}
-	for dir, files := range pkgs {
-		var prod []*ast.File
-		for _, file := range files {
-			if !strings.HasSuffix(fset.File(file.Pos()).Name(), "_test.go") {
+	// The package first, then errcodestest, then the external test
+	// packages (the examples), which import both by path.
+	checked := map[string]*types.Package{}
+	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
+		if pkg, ok := checked[p]; ok {
+			return pkg, nil
+		}
+		return stdImporter.Import(p)
+	})}
+	dirs := slices.Sorted(maps.Keys(pkgs)) // "." sorts first
+	external := map[string][]*ast.File{}
+	for _, dir := range dirs {
+		var prod, internal []*ast.File
+		for _, file := range pkgs[dir] {
+			switch {
+			case strings.HasSuffix(file.Name.Name, "_test"):
+				external[dir] = append(external[dir], file)
+			case strings.HasSuffix(fset.File(file.Pos()).Name(), "_test.go"):
+				internal = append(internal, file)
+			default:
 				prod = append(prod, file)
 			}
 		}
@@ -125,10 +141,14 @@ func checkGenerated(t testing.TB, f *spec.File) {
 		if err != nil {
 			t.Fatalf("package %s does not type-check: %v", dir, err)
 		}
-		// With its tests too: the examples are in the package itself, and
-		// a code's name must never clash with one of them.
-		if _, err := conf.Check(dir, fset, files, nil); err != nil {
-			t.Fatalf("package %s with its tests does not type-check: %v", dir, err)
+		checked[path.Join(testPkgSpec.importPath, dir)] = pkg
+		if len(internal) > 0 {
+			if _, err := conf.Check(dir, fset, append(prod, internal...), nil); err != nil {
+				t.Fatalf("package %s with its tests does not type-check: %v", dir, err)
+			}
+		}
+		if len(external[dir]) == 0 {
+			t.Errorf("package %s has no examples", dir)
 		}
 		if dir != "." {
 			continue
@@ -159,7 +179,18 @@ func checkGenerated(t testing.TB, f *spec.File) {
 			}
 		}
 	}
+	for _, dir := range dirs {
+		if _, err := conf.Check(dir+"_test", fset, external[dir], nil); err != nil {
+			t.Fatalf("the examples of package %s do not type-check: %v", dir, err)
+		}
+	}
 }
+
+// importerFunc is a types.Importer made of a function.
+type importerFunc func(path string) (*types.Package, error)
+
+// Import imports path.
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // stdImporter imports the standard library for type checks; made once, as
 // it caches what it loads.

@@ -47,7 +47,7 @@ func sameSnapshot(t *testing.T, before, after map[string]string) {
 // returns the run arguments, from inside that dir.
 func setupRun(t *testing.T) []string {
 	t.Helper()
-	t.Chdir(t.TempDir())
+	chdirModule(t)
 	os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 	args := []string{"-docs", "docs.md", "-spec", "spec/errors.json", "-out", "pkg"}
 	var stderr strings.Builder
@@ -132,7 +132,7 @@ func TestReadOnlyOutputWritesNothing(t *testing.T) {
 func TestRenameFailureOnFreshDisk(t *testing.T) {
 	for _, failAt := range []int{1, 2, 6} {
 		t.Run(strconv.Itoa(failAt), func(t *testing.T) {
-			t.Chdir(t.TempDir())
+			chdirModule(t)
 			os.WriteFile("docs.md", []byte("| Code | Description | What to Do |\n|-|-|-|\n| 404 | Not Found | Look. |\n"), 0o644)
 			before := tree(t)
 			calls := 0

@@ -24,10 +24,6 @@ var reserved = map[string]bool{
 	"CodeOf": true, "IsRetryable": true, "FromResponse": true,
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
 	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Sentinel": true,
-	// The runnable examples of the package's example_test.go: a constant of
-	// the same name would stop its tests from compiling.
-	"Example": true, "ExampleCodeOf": true, "ExampleLookup": true, "ExampleCode_UnmarshalText": true,
-	"ExampleFromResponse": true, "ExampleBackoff": true,
 }
 
 // Reserved reports whether the generated package declares name itself, so
