@@ -24,6 +24,7 @@ var reserved = map[string]bool{
 	"CodeOf": true, "IsRetryable": true, "FromResponse": true,
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
 	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true,
+	"RetryPolicy": true, "DefaultMaxWait": true, "ErrorHandler": true,
 	// The runnable examples of the package's example_test.go: a constant of
 	// the same name would stop its tests from compiling.
 	"Example": true, "ExampleCodeOf": true, "ExampleLookup": true, "ExampleCode_UnmarshalText": true,
