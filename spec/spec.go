@@ -106,14 +106,17 @@ type Entry struct {
 // 500, 502, 503, 504, and the statuses gateways and overloaded APIs send
 // without a standard name, Cloudflare's 520-524 (unknown error, web server
 // down, connection timed out, origin unreachable, timeout) and 529
-// (overloaded: Anthropic's overloaded_error, and some CDNs).
+// (overloaded: Anthropic's overloaded_error, Qualys SSL Labs' "site is
+// overloaded").
 //
 // Not retried: every other 4xx, which fails the same way again, and 501 and
 // 505-511, which describe the server or the request, not a moment: 501 Not
 // Implemented, 505 HTTP Version Not Supported, 506 Variant Also Negotiates
 // (a misconfigured server), 507 Insufficient Storage, 508 Loop Detected,
 // 510 Not Extended and 511 Network Authentication Required (a captive portal
-// wants a login). 507 can clear, but not within a retry loop's seconds.
+// wants a login). 507 can clear, but not within a retry loop's seconds. Nor
+// any other 5xx (512-519, 525-528, 530-599): no standard meaning to rely on,
+// and Cloudflare's 525, 526 and 530 are TLS and DNS failures of the origin.
 //
 // How other clients differ (checked in their source): go-retryablehttp
 // v0.7.8 (baseRetryPolicy) retries 429, status 0 and every status from 500
