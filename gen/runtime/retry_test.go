@@ -671,3 +671,33 @@ func (endless) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// TestRetryPolicyBackoffTotal: RetryPolicy.Backoff never panics, and its
+// wait is never negative nor beyond the larger of MaxWait (for a server's
+// wait) and the client's bounds, whatever its arguments.
+func TestRetryPolicyBackoffTotal(t *testing.T) {
+	const huge = time.Duration(math.MaxInt64)
+	bounds := []time.Duration{math.MinInt64, -1, 0, 1, time.Second, huge}
+	resps := []*http.Response{
+		nil,
+		response(429, nil, "Retry-After", "0"),
+		response(429, nil, "Retry-After", "99999999999"),
+		response(503, nil, "Retry-After-Ms", "1e3"),
+		{StatusCode: 500}, // no Header at all
+	}
+	for _, maxWait := range bounds {
+		p := RetryPolicy{MaxWait: maxWait}
+		for _, lo := range bounds {
+			for _, hi := range bounds {
+				for _, resp := range resps {
+					for _, attempt := range []int{math.MinInt, -1, 0, 1, 62, 63, 64, math.MaxInt} {
+						d := p.Backoff(lo, hi, attempt, resp)
+						if d < 0 || d > max(p.maxWait(), hi) {
+							t.Fatalf("RetryPolicy{%v}.Backoff(%v, %v, %d) = %v", maxWait, lo, hi, attempt, d)
+						}
+					}
+				}
+			}
+		}
+	}
+}
