@@ -191,10 +191,11 @@ func (c Code) Remedy() string {
 
 // Retryable reports whether a request that failed with c may be sent again.
 // Documented codes follow the spec; any other status follows the default rule,
-// which retries 408, 425, 429, 500, 502, 503, 504.
+// which retries 408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524,
+// 529.
 func (c Code) Retryable() bool {
 	switch c {
-	case 408, 425, RateLimitExceeded, InternalServerError, 502, 503, 504:
+	case 408, 425, RateLimitExceeded, InternalServerError, 502, 503, 504, 520, 521, 522, 523, 524, 529:
 		return true
 	}
 	return false

@@ -113,6 +113,14 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 // documented code, and by the default rule otherwise; never a non-retryable
 // 4xx.
 //
+// A failed response (status 400 or more) whose X-Should-Retry header says
+// "true" or "false" (any case, spaces around ignored) is retried or not as
+// the header says, whatever its status: the server knows better than a table
+// of statuses, and the Stainless-generated SDKs (openai-go, anthropic-sdk-go)
+// obey the header too. Any other value is ignored. The header never makes a
+// success (below 400) retried; with a transport error, "false" still stops
+// the retries.
+//
 // It never panics on an error value, however it is built: a *url.Error or
 // *net.OpError whose Err is nil, a nil pointer in the chain, an Error or
 // Unwrap method that panics. An error it cannot inspect is retried, as
@@ -125,12 +133,35 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		if permanent(err) {
 			return false, err
 		}
+		// go-retryablehttp calls CheckRetry a second time with the response
+		// and the error of a request's response handler.
+		if resp != nil {
+			if retry, ok := shouldRetryHeader(resp.Header); ok && !retry {
+				return false, err
+			}
+		}
 		return true, nil
 	}
 	if resp == nil || resp.StatusCode < 400 {
 		return false, nil
 	}
+	if retry, ok := shouldRetryHeader(resp.Header); ok {
+		return retry, nil
+	}
 	return Code(resp.StatusCode).Retryable(), nil
+}
+
+// shouldRetryHeader reads the X-Should-Retry header: retry is what it says,
+// and ok is false when it is absent or says neither "true" nor "false".
+func shouldRetryHeader(h http.Header) (retry, ok bool) {
+	v := strings.TrimSpace(h.Get("X-Should-Retry"))
+	switch {
+	case strings.EqualFold(v, "true"):
+		return true, true
+	case strings.EqualFold(v, "false"):
+		return false, true
+	}
+	return false, false
 }
 
 // permanent reports whether a transport error will recur on a retry. An

@@ -24,6 +24,7 @@ var reserved = map[string]bool{
 	"CodeOf": true, "IsRetryable": true, "FromResponse": true,
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
 	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Sentinel": true,
+	"RetryPolicy": true, "DefaultMaxWait": true, "ErrorHandler": true,
 }
 
 // Reserved reports whether the generated package declares name itself, so

@@ -102,11 +102,30 @@ type Entry struct {
 
 // retryableByDefault lists the statuses the default rule retries: the server
 // timed out waiting for the request (408), refused early data (425), asked the
-// client to slow down (429), or failed in a way that is usually transient
-// (500, 502, 503, 504). 501 Not Implemented and every other 4xx will fail the
-// same way again. This matches go-retryablehttp's default policy and the
-// retry rules of the major generated API SDKs.
-var retryableByDefault = []int{408, 425, 429, 500, 502, 503, 504}
+// client to slow down (429), or failed in a way that is usually transient:
+// 500, 502, 503, 504, and the statuses gateways and overloaded APIs send
+// without a standard name, Cloudflare's 520-524 (unknown error, web server
+// down, connection timed out, origin unreachable, timeout) and 529
+// (overloaded: Anthropic's overloaded_error, Qualys SSL Labs' "site is
+// overloaded").
+//
+// Not retried: every other 4xx, which fails the same way again, and 501 and
+// 505-511, which describe the server or the request, not a moment: 501 Not
+// Implemented, 505 HTTP Version Not Supported, 506 Variant Also Negotiates
+// (a misconfigured server), 507 Insufficient Storage, 508 Loop Detected,
+// 510 Not Extended and 511 Network Authentication Required (a captive portal
+// wants a login). 507 can clear, but not within a retry loop's seconds. Nor
+// any other 5xx (512-519, 525-528, 530-599): no standard meaning to rely on,
+// and Cloudflare's 525, 526 and 530 are TLS and DNS failures of the origin.
+//
+// How other clients differ (checked in their source): go-retryablehttp
+// v0.7.8 (baseRetryPolicy) retries 429, status 0 and every status from 500
+// up except 501, and neither 408 nor 425; the Stainless-generated SDKs
+// (openai-go v3.99.0, anthropic-sdk-go v1.84.0, shouldRetry) retry 408, 409,
+// 429 and every status from 500 up, 501 included, and obey X-Should-Retry.
+// 409 Conflict is not retried here: a conflict with the resource's state
+// recurs until something else changes it.
+var retryableByDefault = []int{408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524, 529}
 
 // DefaultRetryable reports whether the default rule retries code.
 func DefaultRetryable(code int) bool {

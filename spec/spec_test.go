@@ -220,8 +220,8 @@ func TestDefaultRetryable(t *testing.T) {
 			got = append(got, c)
 		}
 	}
-	want := []int{408, 425, 429, 500, 502, 503, 504}
-	if len(got) != len(want) {
+	want := []int{408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524, 529}
+	if !slices.Equal(got, want) {
 		t.Fatalf("default rule retries %v, want %v", got, want)
 	}
 	codes := DefaultRetryableCodes()

@@ -32,7 +32,7 @@ func describe(status int) (string, bool) {
 		return "Rate Limit Exceeded", true
 	case 500:
 		return "Internal Server Error", true
-	case 408, 425, 502, 503, 504:
+	case 408, 425, 502, 503, 504, 520, 521, 522, 523, 524, 529:
 		return http.StatusText(status), true
 	}
 	return http.StatusText(status), false

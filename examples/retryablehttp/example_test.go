@@ -12,28 +12,37 @@ import (
 	"github.com/errtable/errtable/errcodes"
 )
 
-// Wiring errcodes' retry policy into a go-retryablehttp client.
+// Wiring errcodes into a go-retryablehttp client: its retry rule, its
+// backoff with a limit on the server's wait, and its error handler. The
+// server fails once, then asks for a wait longer than the policy allows:
+// the client stops and hands the wait to the caller instead of retrying
+// early into the same refusal.
 func Example() {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) == 1 {
-			w.Header().Set("Retry-After", "1")
-			w.WriteHeader(http.StatusTooManyRequests)
+			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		fmt.Fprint(w, "ok")
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"error":{"message":"slow down"}}`)
 	}))
 	defer srv.Close()
 
+	policy := errcodes.RetryPolicy{MaxWait: 5 * time.Second} // sleep through at most 5s a server asks for
 	client := retryablehttp.NewClient()
 	client.Logger = nil
-	client.CheckRetry = errcodes.CheckRetry // retry what the docs say is retryable
-	client.Backoff = errcodes.Backoff       // honour Retry-After, never beyond RetryWaitMax
+	client.CheckRetry = policy.CheckRetry       // retry what the docs say is retryable, unless the server asks too long a wait
+	client.Backoff = policy.Backoff             // honour Retry-After up to MaxWait; else exponential, never beyond RetryWaitMax
+	client.ErrorHandler = errcodes.ErrorHandler // the API's error, not just "giving up", when the retries end
 	client.RetryWaitMin, client.RetryWaitMax = 10*time.Millisecond, 50*time.Millisecond
 
 	resp, err := client.Get(srv.URL)
 	if err != nil {
-		fmt.Println(err)
+		code, _ := errcodes.CodeOf(err)
+		wait, _ := errcodes.RetryAfter(err)
+		fmt.Println(code, "after", calls.Load(), "calls; retry in", wait)
 		return
 	}
 	defer resp.Body.Close()
@@ -41,6 +50,6 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(resp.StatusCode, "after", calls.Load(), "calls")
-	// Output: 200 after 2 calls
+	fmt.Println(resp.StatusCode)
+	// Output: RateLimitExceeded after 2 calls; retry in 30s
 }

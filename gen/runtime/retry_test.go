@@ -358,3 +358,346 @@ func TestBackoffZeroMinGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRetryShouldRetryHeader: X-Should-Retry, when a server sends
+// "true" or "false" (any case, trimmed), overrides the table for a failed
+// response; any other value is ignored; it never retries a success.
+func TestCheckRetryShouldRetryHeader(t *testing.T) {
+	bg := context.Background()
+	reset := &url.Error{Op: "Get", URL: "https://api.test", Err: errors.New("connection reset by peer")}
+	tests := []struct {
+		name    string
+		resp    *http.Response
+		err     error
+		want    bool
+		wantErr bool
+	}{
+		{"false on a retryable 500", response(500, nil, "X-Should-Retry", "false"), nil, false, false},
+		{"false on an undocumented 502", response(502, nil, "X-Should-Retry", "false"), nil, false, false},
+		{"true on a 400", response(400, nil, "X-Should-Retry", "true"), nil, true, false},
+		{"true on 503, which the spec overrides", response(503, nil, "X-Should-Retry", "true"), nil, true, false},
+		{"true on 501", response(501, nil, "X-Should-Retry", "true"), nil, true, false},
+		{"any case", response(400, nil, "X-Should-Retry", "TRUE"), nil, true, false},
+		{"spaces around", response(429, nil, "X-Should-Retry", "  False "), nil, false, false},
+		{"invalid value ignored, 429 retried", response(429, nil, "X-Should-Retry", "no"), nil, true, false},
+		{"invalid value ignored, 400 not retried", response(400, nil, "X-Should-Retry", "yes"), nil, false, false},
+		{"1 is not true", response(400, nil, "X-Should-Retry", "1"), nil, false, false},
+		{"empty ignored", response(500, nil, "X-Should-Retry", ""), nil, true, false},
+		{"true never retries a success", response(200, nil, "X-Should-Retry", "true"), nil, false, false},
+		{"true never retries a redirect", response(304, nil, "X-Should-Retry", "true"), nil, false, false},
+		{"false stops a response handler's error", response(500, nil, "X-Should-Retry", "false"), errors.New("bad body"), false, true},
+		{"true with a response handler's error", response(400, nil, "X-Should-Retry", "true"), errors.New("bad body"), true, false},
+		{"transport error without a response", nil, reset, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CheckRetry(bg, tt.resp, tt.err)
+			if got != tt.want || (err != nil) != tt.wantErr {
+				t.Errorf("CheckRetry = %t, %v; want %t, error %t", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+// trackedBody is a response body that records whether it was closed and how
+// much of it was read.
+type trackedBody struct {
+	r      io.Reader
+	read   int
+	closed bool
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.read += n
+	return n, err
+}
+
+func (b *trackedBody) Close() error {
+	b.closed = true
+	return nil
+}
+
+// tracked returns resp with its body tracked.
+func tracked(resp *http.Response, body string) (*http.Response, *trackedBody) {
+	b := &trackedBody{r: strings.NewReader(body)}
+	resp.Body = b
+	return resp, b
+}
+
+func TestRetryPolicyCheckRetry(t *testing.T) {
+	bg := context.Background()
+	cancelled, cancel := context.WithCancel(bg)
+	cancel()
+	const body = `{"message":"slow down"}`
+	tests := []struct {
+		name      string
+		policy    RetryPolicy
+		ctx       context.Context
+		resp      *http.Response
+		err       error
+		want      bool
+		wantCode  Code // 0: no *Error in the returned error
+		wantWait  time.Duration
+		wantInMsg string
+	}{
+		{"wait within MaxWait: retried, with the error", RetryPolicy{MaxWait: 2 * time.Second}, bg,
+			response(429, nil, "Retry-After", "1"), nil, true, 429, time.Second, ""},
+		{"wait equal to MaxWait: retried", RetryPolicy{MaxWait: time.Second}, bg,
+			response(429, nil, "Retry-After", "1"), nil, true, 429, time.Second, ""},
+		{"wait over MaxWait: stopped, with the wait", RetryPolicy{MaxWait: 50 * time.Millisecond}, bg,
+			response(429, nil, "Retry-After", "1"), nil, false, 429, time.Second, "longer than the 50ms the retry policy allows"},
+		{"retry-after-ms over MaxWait", RetryPolicy{MaxWait: 100 * time.Millisecond}, bg,
+			response(500, nil, "Retry-After-Ms", "250"), nil, false, 500, 250 * time.Millisecond, "asks to wait 250ms"},
+		{"zero MaxWait is DefaultMaxWait: 60s retried", RetryPolicy{}, bg,
+			response(429, nil, "Retry-After", "60"), nil, true, 429, time.Minute, ""},
+		{"zero MaxWait is DefaultMaxWait: 3m stopped", RetryPolicy{}, bg,
+			response(429, nil, "Retry-After", "180"), nil, false, 429, 3 * time.Minute, "longer than the 2m0s"},
+		{"negative MaxWait is DefaultMaxWait", RetryPolicy{MaxWait: -1}, bg,
+			response(429, nil, "Retry-After", "60"), nil, true, 429, time.Minute, ""},
+		{"hours stopped", RetryPolicy{MaxWait: time.Second}, bg,
+			response(503, nil, "Retry-After", "1743440400", "X-Should-Retry", "true"), nil, false, 503, MaxRetryAfter, ""},
+		{"no wait asked: retried, with the error", RetryPolicy{MaxWait: time.Second}, bg,
+			response(500, nil), nil, true, 500, 0, ""},
+		{"non-retryable: the response is the caller's", RetryPolicy{MaxWait: time.Second}, bg,
+			response(400, nil, "Retry-After", "10"), nil, false, 0, 0, ""},
+		{"X-Should-Retry false: not retried, whatever the wait", RetryPolicy{MaxWait: time.Second}, bg,
+			response(429, nil, "Retry-After", "10", "X-Should-Retry", "false"), nil, false, 0, 0, ""},
+		{"X-Should-Retry true on a 400 over MaxWait: stopped", RetryPolicy{MaxWait: time.Second}, bg,
+			response(400, nil, "Retry-After", "10", "X-Should-Retry", "true"), nil, false, 400, 10 * time.Second, ""},
+		{"success", RetryPolicy{MaxWait: time.Second}, bg, response(200, nil), nil, false, 0, 0, ""},
+		{"cancelled context", RetryPolicy{MaxWait: time.Second}, cancelled,
+			response(429, nil, "Retry-After", "10"), nil, false, 0, 0, "context canceled"},
+		{"response handler's error, wait within MaxWait", RetryPolicy{MaxWait: time.Second}, bg,
+			response(200, nil), errors.New("bad body"), true, 0, 0, ""},
+		{"response handler's error, wait over MaxWait", RetryPolicy{MaxWait: time.Second}, bg,
+			response(500, nil, "Retry-After", "10"), errors.New("bad body"), false, 500, 10 * time.Second, "bad body"},
+		{"transport error", RetryPolicy{MaxWait: time.Second}, bg,
+			nil, &url.Error{Op: "Get", URL: "https://api.test", Err: io.ErrUnexpectedEOF}, true, 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, tb := tt.resp, (*trackedBody)(nil)
+			if resp != nil {
+				resp, tb = tracked(resp, body)
+			}
+			got, err := tt.policy.CheckRetry(tt.ctx, resp, tt.err)
+			if got != tt.want {
+				t.Errorf("CheckRetry = %t, %v; want %t", got, err, tt.want)
+			}
+			code, ok := CodeOf(err)
+			if tt.wantCode == 0 && ok || tt.wantCode != 0 && code != tt.wantCode {
+				t.Errorf("CodeOf(%v) = %v, %t; want %v", err, code, ok, tt.wantCode)
+			}
+			if wait, _ := RetryAfter(err); wait != tt.wantWait {
+				t.Errorf("RetryAfter(%v) = %v, want %v", err, wait, tt.wantWait)
+			}
+			if tt.wantInMsg != "" && (err == nil || !strings.Contains(err.Error(), tt.wantInMsg)) {
+				t.Errorf("error %v, want it to say %q", err, tt.wantInMsg)
+			}
+			if tt.wantCode != 0 && tt.err == nil {
+				if !errors.Is(err, &Error{Code: tt.wantCode}) {
+					t.Errorf("errors.Is(%v, code %d) is false", err, tt.wantCode)
+				}
+				var apiErr *Error
+				if !errors.As(err, &apiErr) || apiErr.Message != "slow down" {
+					t.Errorf("the error %v does not carry the body's message", err)
+				}
+			}
+			if resp == nil {
+				return
+			}
+			// The body, read or not, reads whole, and closes the original.
+			rest, _ := io.ReadAll(resp.Body)
+			if string(rest) != body {
+				t.Errorf("the body reads %q after CheckRetry, want %q", rest, body)
+			}
+			resp.Body.Close()
+			if !tb.closed {
+				t.Error("closing the body left the original open")
+			}
+		})
+	}
+}
+
+// TestRetryPolicyCheckRetryLongBody: a body longer than FromResponse reads
+// still reads whole after CheckRetry.
+func TestRetryPolicyCheckRetryLongBody(t *testing.T) {
+	long := strings.Repeat("x", MaxBodyBytes+1000)
+	resp, _ := tracked(response(500, nil), long)
+	if retry, err := (RetryPolicy{}).CheckRetry(context.Background(), resp, nil); !retry || err == nil {
+		t.Fatalf("CheckRetry = %t, %v; want true and the error", retry, err)
+	}
+	if got, _ := io.ReadAll(resp.Body); string(got) != long {
+		t.Errorf("the body reads %d bytes after CheckRetry, want %d", len(got), len(long))
+	}
+}
+
+func TestRetryPolicyBackoff(t *testing.T) {
+	minWait, maxWait := 10*time.Millisecond, 50*time.Millisecond
+	date := time.Now().UTC().Format(http.TimeFormat)
+	tests := []struct {
+		name   string
+		policy RetryPolicy
+		min    time.Duration
+		resp   *http.Response
+		want   time.Duration // -1: exponential, within [minWait, maxWait]
+	}{
+		{"server's wait honoured beyond RetryWaitMax", RetryPolicy{MaxWait: 2 * time.Second}, minWait,
+			response(429, nil, "Retry-After", "1"), time.Second},
+		{"retry-after-ms honoured", RetryPolicy{MaxWait: time.Second}, minWait,
+			response(503, nil, "Retry-After-Ms", "300"), 300 * time.Millisecond},
+		{"capped at MaxWait without CheckRetry", RetryPolicy{MaxWait: 2 * time.Second}, minWait,
+			response(429, nil, "Retry-After", "1743440400"), 2 * time.Second},
+		{"zero MaxWait caps at DefaultMaxWait", RetryPolicy{}, minWait,
+			response(429, nil, "Retry-After", "99999"), DefaultMaxWait},
+		{"raised to min", RetryPolicy{MaxWait: time.Second}, minWait,
+			response(429, nil, "Retry-After", "0"), minWait},
+		{"min above MaxWait: MaxWait", RetryPolicy{MaxWait: time.Second}, 5 * time.Second,
+			response(429, nil, "Retry-After", "0"), time.Second},
+		{"negative min", RetryPolicy{MaxWait: time.Second}, -time.Second,
+			response(429, nil, "Retry-After", "0"), 0},
+		{"past date: no wait beyond min", RetryPolicy{MaxWait: time.Second}, minWait,
+			response(429, nil, "Retry-After", "Fri, 31 Dec 1999 23:59:59 GMT", "Date", date), minWait},
+		{"no wait asked: exponential", RetryPolicy{MaxWait: time.Second}, minWait, response(500, nil), -1},
+		{"no response: exponential", RetryPolicy{MaxWait: time.Second}, minWait, nil, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 20 {
+				got := tt.policy.Backoff(tt.min, maxWait, 2, tt.resp)
+				if tt.want >= 0 && got != tt.want || tt.want < 0 && (got < minWait || got > maxWait) {
+					t.Fatalf("Backoff = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestErrorHandler(t *testing.T) {
+	req, _ := http.NewRequest("POST", "https://user:pass@api.test/v1/songs?api_key=sekret-key-123#frag", nil)
+	withReq := func(resp *http.Response) *http.Response { resp.Request = req; return resp }
+	apiErr := &Error{Code: 429, Message: "from CheckRetry", RetryAfter: 3 * time.Second}
+	dial := &url.Error{Op: "Post", URL: "https://api.test/v1/songs", Err: &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}}
+	tests := []struct {
+		name     string
+		resp     *http.Response
+		err      error
+		wantCode Code
+		wantWait time.Duration
+		wantMsg  string // the whole message
+		wantIs   error  // errors.Is(result, wantIs), when set
+	}{
+		{"retries ran out on a 503, no error from CheckRetry",
+			withReq(response(503, nil, "Retry-After", "7")), nil, 503, 7 * time.Second,
+			"POST https://api.test/v1/songs giving up after 5 attempt(s): example: 503 Service Unavailable: the body", nil},
+		{"error from RetryPolicy.CheckRetry kept",
+			withReq(response(429, nil)), fmt.Errorf("%w (stopped)", apiErr), 429, 3 * time.Second,
+			"POST https://api.test/v1/songs giving up after 5 attempt(s): example: 429 Too Many Requests: from CheckRetry (stopped)", apiErr},
+		{"other error with a failed response: both",
+			withReq(response(500, nil)), errors.New("unexpected HTTP status 500"), 500, 0,
+			"POST https://api.test/v1/songs giving up after 5 attempt(s): example: 500 Internal Server Error: the body (unexpected HTTP status 500)", nil},
+		{"transport error wrapped",
+			nil, dial, 0, 0,
+			`giving up after 5 attempt(s): Post "https://api.test/v1/songs": dial tcp: connection refused`, dial},
+		{"context error wrapped",
+			nil, context.DeadlineExceeded, 0, 0,
+			"giving up after 5 attempt(s): context deadline exceeded", context.DeadlineExceeded},
+		{"success said to be a failure",
+			withReq(response(200, nil)), nil, 0, 0,
+			"POST https://api.test/v1/songs giving up after 5 attempt(s)", nil},
+		{"nothing at all",
+			nil, nil, 0, 0, "giving up after 5 attempt(s)", nil},
+		{"response without a request",
+			response(502, nil), nil, 502, 0, "giving up after 5 attempt(s): example: 502 Bad Gateway: the body", nil},
+		{"error whose methods panic, with a failed response",
+			withReq(response(500, nil)), panickyError{}, 500, 0, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, tb := tt.resp, (*trackedBody)(nil)
+			if resp != nil {
+				resp, tb = tracked(resp, "the body")
+			}
+			got, err := ErrorHandler(resp, tt.err, 5)
+			if got != nil {
+				t.Errorf("ErrorHandler returned a response: %v", got)
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if tt.wantMsg != "" && err.Error() != tt.wantMsg {
+				t.Errorf("error\n%s\nwant\n%s", err, tt.wantMsg)
+			}
+			code, ok := CodeOf(err)
+			if tt.wantCode == 0 && ok || tt.wantCode != 0 && code != tt.wantCode {
+				t.Errorf("CodeOf = %v, %t; want %v", code, ok, tt.wantCode)
+			}
+			if tt.wantCode != 0 && !errors.Is(err, &Error{Code: tt.wantCode}) {
+				t.Errorf("errors.Is(err, code %d) is false", tt.wantCode)
+			}
+			if wait, _ := RetryAfter(err); wait != tt.wantWait {
+				t.Errorf("RetryAfter = %v, want %v", wait, tt.wantWait)
+			}
+			if tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
+				t.Errorf("errors.Is(err, %v) is false", tt.wantIs)
+			}
+			if tb != nil && !tb.closed {
+				t.Error("the body was left open")
+			}
+		})
+	}
+}
+
+// TestErrorHandlerDrainIsBounded: ErrorHandler reads at most MaxBodyBytes
+// (FromResponse) and drainLimit more of an endless body, then closes it.
+func TestErrorHandlerDrainIsBounded(t *testing.T) {
+	b := &trackedBody{r: endless{}}
+	resp := &http.Response{StatusCode: 500, Status: "500 Internal Server Error", Header: http.Header{}, Body: b}
+	if _, err := ErrorHandler(resp, nil, 1); err == nil {
+		t.Fatal("no error")
+	}
+	if b.read > MaxBodyBytes+drainLimit || !b.closed {
+		t.Errorf("read %d bytes, closed %t; want at most %d and closed", b.read, b.closed, MaxBodyBytes+drainLimit)
+	}
+}
+
+// endless is a body that never ends.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+// TestRetryPolicyBackoffTotal: RetryPolicy.Backoff never panics, and its
+// wait is never negative nor beyond the larger of MaxWait (for a server's
+// wait) and the client's bounds, whatever its arguments.
+func TestRetryPolicyBackoffTotal(t *testing.T) {
+	const huge = time.Duration(math.MaxInt64)
+	bounds := []time.Duration{math.MinInt64, -1, 0, 1, time.Second, huge}
+	resps := []*http.Response{
+		nil,
+		response(429, nil, "Retry-After", "0"),
+		response(429, nil, "Retry-After", "99999999999"),
+		response(503, nil, "Retry-After-Ms", "1e3"),
+		{StatusCode: 500}, // no Header at all
+	}
+	for _, maxWait := range bounds {
+		p := RetryPolicy{MaxWait: maxWait}
+		for _, lo := range bounds {
+			for _, hi := range bounds {
+				for _, resp := range resps {
+					for _, attempt := range []int{math.MinInt, -1, 0, 1, 62, 63, 64, math.MaxInt} {
+						d := p.Backoff(lo, hi, attempt, resp)
+						if d < 0 || d > max(p.maxWait(), hi) {
+							t.Fatalf("RetryPolicy{%v}.Backoff(%v, %v, %d) = %v", maxWait, lo, hi, attempt, d)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -28,7 +28,7 @@ func describe(status int) (string, bool) {
 		return "Internal Server Error", true
 	case 503:
 		return "Service Unavailable", false
-	case 408, 425, 502, 504:
+	case 408, 425, 502, 504, 520, 521, 522, 523, 524, 529:
 		return http.StatusText(status), true
 	}
 	return http.StatusText(status), false
