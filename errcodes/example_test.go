@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -186,6 +187,47 @@ func ExampleCheckRetry() {
 	// Output:
 	// true
 	// false
+}
+
+// A RetryPolicy sleeps through a wait the server asks for up to MaxWait,
+// and stops retrying when it asks for more, handing the wait to the caller.
+func ExampleRetryPolicy() {
+	policy := errcodes.RetryPolicy{MaxWait: 10 * time.Second}
+	ctx := context.Background()
+	for _, wait := range []string{"2", "120"} {
+		resp := &http.Response{
+			Body:       io.NopCloser(strings.NewReader("{\"message\":\"busy\"}")),
+			Header:     http.Header{"Retry-After": {wait}},
+			StatusCode: 429,
+		}
+		retry, err := policy.CheckRetry(ctx, resp, nil)
+		if retry {
+			fmt.Println(retry, policy.Backoff(time.Second, 5*time.Second, 0, resp))
+			continue
+		}
+		after, _ := errcodes.RetryAfter(err)
+		fmt.Println(retry, after)
+	}
+	// Output:
+	// true 2s
+	// false 2m0s
+}
+
+// ErrorHandler, as go-retryablehttp's ErrorHandler, returns the typed error
+// of the last response when the retries run out.
+func ExampleErrorHandler() {
+	resp := &http.Response{
+		Body:       io.NopCloser(strings.NewReader("{\"message\":\"busy\"}")),
+		Header:     http.Header{"Retry-After": {"1"}},
+		StatusCode: 429,
+	}
+	resp.Request = httptest.NewRequest("GET", "https://api.example/v1/jobs", nil)
+	_, err := errcodes.ErrorHandler(resp, nil, 3)
+	c, _ := errcodes.CodeOf(err)
+	wait, _ := errcodes.RetryAfter(err)
+	fmt.Println(int(c), wait, strings.Contains(err.Error(), "giving up after 3 attempt(s)"))
+	// Output:
+	// 429 1s true
 }
 
 // A retry loop: CheckRetry decides, Backoff says how long to wait.

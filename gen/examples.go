@@ -176,6 +176,50 @@ func emitExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 		exampleOutput(fmt.Sprint(retryable), fmt.Sprint(retryableIn(f, 501))),
 	)
 
+	resp := func(retryAfter jen.Code) *jen.Statement {
+		return jen.Op("&").Qual("net/http", "Response").Values(jen.Dict{
+			jen.Id("StatusCode"): jen.Lit(status),
+			jen.Id("Header"):     jen.Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Retry-After"): jen.Values(retryAfter)}),
+			jen.Id("Body"):       jen.Qual("io", "NopCloser").Call(jen.Qual("strings", "NewReader").Call(jen.Lit(`{"message":"busy"}`))),
+		})
+	}
+	// A wait within MaxWait is slept through; a longer one ends the retries
+	// with the wait in the error. A status the spec does not retry is not
+	// retried either way.
+	policyOut := []string{"true 2s", "false 2m0s"}
+	if !retryable {
+		policyOut = []string{"false 0s", "false 0s"}
+	}
+	g.Comment("// A RetryPolicy sleeps through a wait the server asks for up to MaxWait,")
+	g.Comment("// and stops retrying when it asks for more, handing the wait to the caller.")
+	g.Func().Id("ExampleRetryPolicy").Params().Block(
+		jen.Id("policy").Op(":=").Add(q("RetryPolicy")).Values(jen.Dict{jen.Id("MaxWait"): jen.Lit(10).Op("*").Qual("time", "Second")}),
+		jen.Id("ctx").Op(":=").Qual("context", "Background").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("wait")).Op(":=").Range().Index().String().Values(jen.Lit("2"), jen.Lit("120"))).Block(
+			jen.Id("resp").Op(":=").Add(resp(jen.Id("wait"))),
+			jen.List(jen.Id("retry"), jen.Id("err")).Op(":=").Id("policy").Dot("CheckRetry").Call(jen.Id("ctx"), jen.Id("resp"), jen.Nil()),
+			jen.If(jen.Id("retry")).Block(
+				fmtln(jen.Id("retry"), jen.Id("policy").Dot("Backoff").Call(jen.Qual("time", "Second"), jen.Lit(5).Op("*").Qual("time", "Second"), jen.Lit(0), jen.Id("resp"))),
+				jen.Continue(),
+			),
+			jen.List(jen.Id("after"), jen.Id("_")).Op(":=").Add(q("RetryAfter")).Call(jen.Id("err")),
+			fmtln(jen.Id("retry"), jen.Id("after")),
+		),
+		exampleOutput(policyOut...),
+	)
+
+	g.Comment("// ErrorHandler, as go-retryablehttp's ErrorHandler, returns the typed error")
+	g.Comment("// of the last response when the retries run out.")
+	g.Func().Id("ExampleErrorHandler").Params().Block(
+		jen.Id("resp").Op(":=").Add(resp(jen.Lit("1"))),
+		jen.Id("resp").Dot("Request").Op("=").Qual("net/http/httptest", "NewRequest").Call(jen.Lit("GET"), jen.Lit("https://api.example/v1/jobs"), jen.Nil()),
+		jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(q("ErrorHandler")).Call(jen.Id("resp"), jen.Nil(), jen.Lit(3)),
+		jen.List(jen.Id("c"), jen.Id("_")).Op(":=").Add(q("CodeOf")).Call(jen.Id("err")),
+		jen.List(jen.Id("wait"), jen.Id("_")).Op(":=").Add(q("RetryAfter")).Call(jen.Id("err")),
+		fmtln(jen.Int().Call(jen.Id("c")), jen.Id("wait"), jen.Qual("strings", "Contains").Call(jen.Id("err").Dot("Error").Call(), jen.Lit("giving up after 3 attempt(s)"))),
+		exampleOutput(fmt.Sprintf("%d 1s true", status)),
+	)
+
 	result := "succeeded after 2 retries"
 	if !retryable {
 		result = "gave up after 0 retries"
