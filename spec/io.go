@@ -95,6 +95,17 @@ func Parse(path string, data []byte) (*File, error) {
 		}
 		f.Errors[i] = e
 	}
+	for i := range f.Codes {
+		if len(f.Codes[i].Aliases) == 0 {
+			f.Codes[i].Aliases = nil
+		}
+	}
+	if len(f.Codes) == 0 {
+		f.Codes = nil
+	}
+	if len(lines.codes) != len(f.Codes) {
+		lines.codes = nil
+	}
 	if len(lines.entries) != len(f.Errors) {
 		// Decoding succeeded, so the walk saw the same entries; be safe anyway.
 		lines.entries = nil
@@ -135,6 +146,8 @@ func (f *File) Marshal() ([]byte, error) {
 		out.Errors = []Entry{} // null would not parse
 	}
 	slices.SortStableFunc(out.Errors, func(a, b Entry) int { return cmp.Compare(a.Code, b.Code) })
+	out.Codes = slices.Clone(f.Codes)
+	slices.SortStableFunc(out.Codes, func(a, b CodeEntry) int { return cmp.Compare(a.Code, b.Code) })
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -19,8 +19,17 @@ type File struct {
 	Prefix string `json:"prefix"`
 	// Source records the docs page the entries were read from.
 	Source Source `json:"source"`
-	// Errors lists the documented codes, sorted by Code.
+	// CodeField is where the API's error responses carry a string code:
+	// the dotted path of object keys in the JSON body ("error.code",
+	// "code", "error.type"), as the docs' examples show it. Empty when the
+	// docs show none: "error.code" is assumed. Only specs with Codes use
+	// it.
+	CodeField string `json:"code_field,omitempty"`
+	// Errors lists the documented HTTP statuses, sorted by Code.
 	Errors []Entry `json:"errors"`
+	// Codes lists the documented string error codes, sorted by Code; empty
+	// for an API whose errors are told apart by status alone.
+	Codes []CodeEntry `json:"codes,omitempty"`
 
 	// path is the file this spec was read from, and lines the lines of
 	// its keys and entries; both are empty for a spec built in memory,

@@ -283,6 +283,15 @@ func TestSchemaRejects(t *testing.T) {
 		"too many aliases": func(m map[string]any) {
 			entry(m)["aliases"] = slices.Repeat([]any{"A"}, MaxAliases+1)
 		},
+		"bad string code": func(m map[string]any) {
+			m["codes"] = []any{map[string]any{"code": "a b", "name": "AB", "description": "x", "remedy": "", "retryable": false, "retryable_from": "rule"}}
+		},
+		"string code with a tip": func(m map[string]any) {
+			m["codes"] = []any{map[string]any{"code": "ab", "name": "AB", "description": "x", "remedy": "", "retryable": false, "retryable_from": "rule", "tips": []any{}}}
+		},
+		"string code retry source": func(m map[string]any) {
+			m["codes"] = []any{map[string]any{"code": "ab", "name": "AB", "description": "x", "remedy": "", "retryable": false, "retryable_from": "guess"}}
+		},
 		"too many entries": func(m map[string]any) {
 			m["errors"] = slices.Repeat(m["errors"].([]any)[:1], MaxEntries+1)
 		},

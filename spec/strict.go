@@ -19,14 +19,16 @@ const (
 	objTop    objKind = iota // the spec itself
 	objSource                // "source"
 	objEntry                 // an element of "errors"
+	objCode                  // an element of "codes"
 )
 
 // specKeys lists the keys each kind of object may hold, exactly as
 // written: the JSON names of File, Source and Entry.
 var specKeys = [...][]string{
-	objTop:    {"$schema", "prefix", "source", "errors"},
+	objTop:    {"$schema", "prefix", "source", "code_field", "errors", "codes"},
 	objSource: {"path", "url", "etag", "last_modified"},
 	objEntry:  {"code", "name", "aliases", "description", "remedy", "retryable", "retryable_from", "tips", "removed"},
+	objCode:   {"code", "status", "name", "aliases", "description", "remedy", "retryable", "retryable_from", "removed"},
 }
 
 // legacyKeys lists the keys that earlier generators wrote, which Parse
@@ -35,6 +37,7 @@ var legacyKeys = [...][]string{
 	objTop:    nil,
 	objSource: {"sha256"},
 	objEntry:  {"line"},
+	objCode:   nil,
 }
 
 // objName names each kind of object, for messages.
@@ -42,6 +45,7 @@ var objName = [...]string{
 	objTop:    "the spec",
 	objSource: `"source"`,
 	objEntry:  `an entry of "errors"`,
+	objCode:   `an entry of "codes"`,
 }
 
 // valueType is the JSON type a key's value must have.
@@ -54,6 +58,7 @@ const (
 	tStrings           // an array of strings ("aliases", "tips")
 	tSource            // the "source" object
 	tErrors            // the "errors" array of entry objects
+	tCodes             // the "codes" array of string-code objects
 )
 
 // typeName names each valueType, for messages.
@@ -64,6 +69,7 @@ var typeName = [...]string{
 	tStrings: "an array of strings",
 	tSource:  "an object",
 	tErrors:  "an array of entries",
+	tCodes:   "an array of string codes",
 }
 
 // keyType returns the type of the value of key, a key of an object of
@@ -74,11 +80,13 @@ func keyType(kind objKind, key string) valueType {
 		return tSource
 	case kind == objTop && key == "errors":
 		return tErrors
-	case kind == objEntry && (key == "code" || key == "line"):
+	case kind == objTop && key == "codes":
+		return tCodes
+	case kind == objEntry && (key == "code" || key == "line"), kind == objCode && key == "status":
 		return tInt
-	case kind == objEntry && (key == "aliases" || key == "tips"):
+	case (kind == objEntry || kind == objCode) && (key == "aliases" || key == "tips"):
 		return tStrings
-	case kind == objEntry && (key == "retryable" || key == "removed"):
+	case (kind == objEntry || kind == objCode) && (key == "retryable" || key == "removed"):
 		return tBool
 	}
 	return tString
@@ -89,8 +97,10 @@ type lineIndex struct {
 	// keys maps a key of the spec or its source ("prefix",
 	// "source.url") to the line it is on.
 	keys map[string]int
-	// entries holds one element per element of "errors".
+	// entries holds one element per element of "errors", and codes one
+	// per element of "codes".
 	entries []entryLines
+	codes   []entryLines
 }
 
 // entryLines records the lines of one entry.
@@ -255,7 +265,7 @@ func (w *walker) object(kind objKind, el *entryLines) error {
 			w.lines.keys[key] = line
 		case objSource:
 			w.lines.keys["source."+key] = line
-		case objEntry:
+		case objEntry, objCode:
 			el.keys[key] = line
 		}
 		val, voff, err := w.next()
@@ -277,8 +287,8 @@ func (w *walker) object(kind objKind, el *entryLines) error {
 // key, which must have type want, in the entry el (nil outside entries).
 func (w *walker) value(tok json.Token, off int64, want valueType, key string, el *entryLines) error {
 	switch {
-	case tok == nil && want == tErrors:
-		return w.errorf(off, `"errors" is null; regenerate the spec with gen, or write its entries`)
+	case tok == nil && (want == tErrors || want == tCodes):
+		return w.errorf(off, `%q is null; regenerate the spec with gen, or write its entries`, key)
 	case tok == nil:
 		return w.errorf(off, "%q is null, which the spec never holds; give it %s or delete the key", key, typeName[want])
 	case want == tInt:
@@ -290,7 +300,10 @@ func (w *walker) value(tok json.Token, off int64, want valueType, key string, el
 		return w.object(objSource, nil)
 	case want == tErrors && tok == json.Delim('['):
 		w.depth++
-		return w.entries()
+		return w.entries("errors", objEntry, &w.lines.entries)
+	case want == tCodes && tok == json.Delim('['):
+		w.depth++
+		return w.entries("codes", objCode, &w.lines.codes)
 	case want == tStrings && tok == json.Delim('['):
 		w.depth++
 		return w.stringList(key, el)
@@ -298,23 +311,29 @@ func (w *walker) value(tok json.Token, off int64, want valueType, key string, el
 	return w.errorf(off, "%q is %s, not %s", key, kindOf(tok), typeName[want])
 }
 
-// entries walks the elements of "errors", whose "[" was just read.
-func (w *walker) entries() error {
+// entries walks the elements of the array key ("errors" or "codes"),
+// whose "[" was just read: objects of kind, whose lines it appends to
+// lines.
+func (w *walker) entries(key string, kind objKind, lines *[]entryLines) error {
+	limit, why := MaxEntries, "a spec holds at most one per HTTP status (100-599)"
+	if kind == objCode {
+		limit, why = MaxCodes, "split the API's catalogue, or raise the limit if it is real"
+	}
 	for i := 0; w.dec.More(); i++ {
 		tok, off, err := w.next()
 		switch {
 		case err != nil:
 			return err
-		case i == MaxEntries:
-			return w.errorf(off, `"errors" holds more than %d entries; a spec holds at most one per HTTP status (100-599)`, MaxEntries)
+		case i == limit:
+			return w.errorf(off, `%q holds more than %d entries; %s`, key, limit, why)
 		case tok == nil:
-			return w.errorf(off, `entry %d of "errors" is null; delete it`, i+1)
+			return w.errorf(off, `entry %d of %q is null; delete it`, i+1, key)
 		case tok != json.Delim('{'):
-			return w.errorf(off, `entry %d of "errors" is %s, not an object`, i+1, kindOf(tok))
+			return w.errorf(off, `entry %d of %q is %s, not an object`, i+1, key, kindOf(tok))
 		}
-		w.lines.entries = append(w.lines.entries, entryLines{start: w.lineOf(off), keys: map[string]int{}, items: map[string][]int{}})
+		*lines = append(*lines, entryLines{start: w.lineOf(off), keys: map[string]int{}, items: map[string][]int{}})
 		w.depth++
-		if err := w.object(objEntry, &w.lines.entries[len(w.lines.entries)-1]); err != nil {
+		if err := w.object(kind, &(*lines)[len(*lines)-1]); err != nil {
 			return err
 		}
 	}

@@ -104,7 +104,7 @@ func TestParseStrict(t *testing.T) {
 		{"misspelt key", replaceIn(`"retryable"`, `"retryabel"`), `f.json:11: key "retryabel" is not a spec field; did you mean "retryable"?`},
 		{"key of another object", specWith(`"prefix"`, `  "code": 429,`), `f.json:3: key "code" is not a spec field; "code" belongs in an entry of "errors"`},
 		{"misspelt key of another object", specWith(`"prefix"`, `  "retryabel": true,`), `f.json:3: key "retryabel" is not a spec field; did you mean "retryable"? it belongs in an entry of "errors"`},
-		{"unknown key", specWith(`"prefix"`, `  "owner": "me",`), `f.json:3: key "owner" is not a spec field; the keys of the spec are $schema, prefix, source, errors: rename or delete it`},
+		{"unknown key", specWith(`"prefix"`, `  "owner": "me",`), `f.json:3: key "owner" is not a spec field; the keys of the spec are $schema, prefix, source, code_field, errors, codes: rename or delete it`},
 		{"long unknown key", replaceIn(`"prefix"`, `"`+strings.Repeat("x", 1000)+`"`), `key "` + strings.Repeat("x", 64) + `..." is not a spec field`},
 
 		// Structure.

@@ -17,6 +17,11 @@ const (
 	// MaxEntries bounds the entries of a spec: there is at most one per
 	// HTTP status, 100 to 599.
 	MaxEntries = 500
+	// MaxCodes bounds the string codes of a spec: the largest real
+	// catalogues list a few thousand.
+	MaxCodes = 5000
+	// MaxCodeLen bounds a string code, as the API sends it.
+	MaxCodeLen = 128
 	// MaxAliases bounds the earlier names one entry keeps.
 	MaxAliases = 16
 	// MaxDescriptionLen bounds an entry's Description, a short line.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -122,8 +123,11 @@ func (f *File) Validate() error {
 			bad(f.topField("source."+v.name), "source %s %q is not a short line of printable ASCII; delete it (the next fetch sets it again)", v.name, v.value)
 		}
 	}
-	if len(f.Errors) == 0 {
+	if len(f.Errors) == 0 && len(f.Codes) == 0 {
 		bad(f.topField("errors"), "no error codes; check that the docs hold the error table")
+	}
+	if f.CodeField != "" && !validCodeField(f.CodeField) {
+		bad(f.topField("code_field"), "code_field %q is not a dotted path of JSON keys (letters, digits, _ and -, like error.code); fix it or delete it", f.CodeField)
 	}
 	if len(f.Errors) > MaxEntries {
 		bad(f.where(MaxEntries), "the spec has %d entries, more than %d; a spec holds at most one per HTTP status (100-599)", len(f.Errors), MaxEntries)
@@ -196,7 +200,164 @@ func (f *File) Validate() error {
 			bad(at, "code %d: retryable_from %q is not %q, %q or %q; use one of them", e.Code, e.RetryableFrom, FromRule, FromDocs, FromOverride)
 		}
 	}
+	f.validateCodes(idents, bad, text, length)
 	return errors.Join(errs...)
+}
+
+// validateCodes checks the string codes: each well formed and listed once,
+// with a status in range or none, names unique across statuses and codes
+// (idents holds the statuses' identifiers), clean texts, and a retry
+// decision its source allows.
+func (f *File) validateCodes(idents map[string]int, bad func(where, format string, args ...any), text func(where, what, s string) bool, length func(where, what, s string, max int)) {
+	if len(f.Codes) > MaxCodes {
+		bad(f.whereCode(MaxCodes), "the spec has %d string codes, more than %d", len(f.Codes), MaxCodes)
+	}
+	codes := map[string]int{}
+	codeIdents := map[string]int{}
+	for i, e := range f.Codes {
+		at := f.whereCode(i)
+		q := strconv.Quote(e.Code)
+		if !validCode(e.Code) {
+			bad(at, "string code %s is not 1 to %d of ASCII letters, digits and . _ - : /; fix the row", q, MaxCodeLen)
+		}
+		if j, dup := codes[e.Code]; dup {
+			bad(at, "string code %s is documented twice (first at %s); remove or fix one of the rows", q, f.whereCode(j))
+		} else {
+			codes[e.Code] = i
+		}
+		if e.Status != 0 && (e.Status < 100 || e.Status > 599) {
+			bad(f.whereCodeField(i, "status"), "status %d of code %s is outside 100-599; use an HTTP status, or delete it when the docs give none", e.Status, q)
+		}
+		if len(e.Aliases) > MaxAliases {
+			bad(f.whereCodeField(i, "aliases"), "code %s has %d aliases, more than %d; drop the oldest", q, len(e.Aliases), MaxAliases)
+		}
+		for k, name := range append([]string{e.Name}, e.Aliases...) {
+			kind := "name"
+			if k > 0 {
+				kind = fmt.Sprintf("alias %d", k)
+			}
+			if !text(at, fmt.Sprintf("%s of code %s", kind, q), name) {
+				continue
+			}
+			if !ValidName(name) {
+				bad(at, "%s %q of code %s is not an exported ASCII Go identifier of at most 64 bytes free for a code (reserved: Code, Error, Lookup, ...); choose another name", kind, name, q)
+				continue
+			}
+			for _, id := range []string{name, "Err" + name} {
+				if j, dup := idents[id]; dup {
+					bad(at, "code %s declares %s, which status %d (%s) declares too; rename one in the spec", q, id, f.Errors[j].Code, f.where(j))
+					continue
+				}
+				if j, dup := codeIdents[id]; dup {
+					if j == i {
+						bad(at, "code %s declares %s twice (as its name or an alias); remove the repeat", q, id)
+					} else {
+						bad(at, "code %s declares %s, which code %q (%s) declares too; rename one in the spec", q, id, f.Codes[j].Code, f.whereCode(j))
+					}
+					continue
+				}
+				codeIdents[id] = i
+			}
+		}
+		if e.Description == "" {
+			bad(at, "code %s has an empty description; give the row a description", q)
+		}
+		where := f.whereCodeField(i, "description")
+		text(where, "description of code "+q, e.Description)
+		length(where, "description of code "+q, e.Description, MaxDescriptionLen)
+		where = f.whereCodeField(i, "remedy")
+		text(where, "remedy of code "+q, e.Remedy)
+		length(where, "remedy of code "+q, e.Remedy, MaxRemedyLen)
+		switch e.RetryableFrom {
+		case FromRule, FromExhausted:
+			want, from := CodeRetryable(e.Code, e.Status)
+			if from != e.RetryableFrom || want != e.Retryable {
+				bad(at, "code %s says retryable %t from %q, but the rules give %t from %q; set retryable_from to %q to override", q, e.Retryable, e.RetryableFrom, want, from, FromOverride)
+			}
+		case FromDocs, FromRemedy, FromOverride:
+		default:
+			bad(at, "code %s: retryable_from %q is not %q, %q, %q, %q or %q; use one of them", q, e.RetryableFrom, FromDocs, FromRemedy, FromOverride, FromExhausted, FromRule)
+		}
+	}
+}
+
+// validCode reports whether s can be a string code: 1 to MaxCodeLen ASCII
+// letters, digits and . _ - : /, which every real catalogue's codes are
+// made of, and nothing that could hide or break out of Go source.
+func validCode(s string) bool {
+	if s == "" || len(s) > MaxCodeLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("._-:/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidCode reports whether s can be a string code of a spec.
+func ValidCode(s string) bool { return validCode(s) }
+
+// validCodeField reports whether p is a dotted path of JSON keys.
+func validCodeField(p string) bool {
+	if len(p) > 128 {
+		return false
+	}
+	for _, key := range strings.Split(p, ".") {
+		if key == "" {
+			return false
+		}
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// whereCode names the place string code i came from, for messages: the
+// spec file and line, or the docs row.
+func (f *File) whereCode(i int) string {
+	if f.path != "" && i < len(f.lines.codes) {
+		return fmt.Sprintf("%s:%d", f.path, f.lines.codes[i].start)
+	}
+	if i >= len(f.Codes) || f.Codes[i].Line <= 0 {
+		code := ""
+		if i < len(f.Codes) {
+			code = f.Codes[i].Code
+		}
+		return fmt.Sprintf("%s (code %q)", f.top(), code)
+	}
+	docs := f.docsPath
+	if docs == "" {
+		docs = f.Source.Path
+	}
+	return fmt.Sprintf("%s:%d", docs, f.Codes[i].Line)
+}
+
+// whereCodeField names the line of a key of string code i in the spec
+// file, or whereCode(i).
+func (f *File) whereCodeField(i int, key string) string {
+	if f.path != "" && i < len(f.lines.codes) {
+		if line, ok := f.lines.codes[i].keys[key]; ok {
+			return fmt.Sprintf("%s:%d", f.path, line)
+		}
+	}
+	return f.whereCode(i)
+}
+
+// LookupCode returns the entry for a string code, if the spec documents it.
+func (f *File) LookupCode(code string) (*CodeEntry, bool) {
+	for i := range f.Codes {
+		if f.Codes[i].Code == code {
+			return &f.Codes[i], true
+		}
+	}
+	return nil, false
 }
 
 // checkSourceURL says what is wrong with a spec's source URL: it must be an
