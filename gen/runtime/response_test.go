@@ -529,7 +529,7 @@ func TestFromResponseGzipBomb(t *testing.T) {
 	if len(e.Body) != maxKeptBody || e.Message != "" {
 		t.Errorf("Body %d bytes, Message %q", len(e.Body), e.Message)
 	}
-	if got := gunzip(bomb); len(got) != MaxBodyBytes {
+	if got := new(readBuffer).gunzip(bomb); len(got) != MaxBodyBytes {
 		t.Errorf("gunzip gave %d bytes, want MaxBodyBytes", len(got))
 	}
 }
