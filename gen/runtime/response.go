@@ -188,19 +188,26 @@ func (rb *readBuffer) describe(e *Error, body []byte, secrets []string, contentT
 		if !rb.scan.scanTop(b, &slots) {
 			return
 		}
+		var msg span
 		for _, slot := range slots[:numMessageSlots] {
 			if !slot.msg.empty() {
-				e.Message = rb.finish(appendCleanJSON(rb.text[:0], b[slot.msg.start:slot.msg.end]), secrets)
+				msg = slot.msg
+				e.Message = rb.finish(appendCleanJSON(rb.text[:0], b[msg.start:msg.end]), secrets)
 				break
 			}
 		}
 		if isProblem(contentType, &slots, b) {
-			e.Problem = &Problem{
+			p := &Problem{
 				Type:     rb.member(slots[slotProblemType], b, secrets),
 				Title:    rb.member(slots[slotProblemTitle], b, secrets),
-				Detail:   rb.member(slots[slotProblemDetail], b, secrets),
 				Instance: rb.member(slots[slotProblemInstance], b, secrets),
 			}
+			if detail := slots[slotProblemDetail]; detail.kind == '"' && detail.raw == msg {
+				p.Detail = e.Message // the same string: no second copy
+			} else {
+				p.Detail = rb.member(detail, b, secrets)
+			}
+			e.Problem = p
 		}
 	case b[0] == '<' || b[0] == '[' || len(b) > maxTextMessage || looksBinary(b):
 	default:
