@@ -521,21 +521,22 @@ func hexValue(c byte) rune {
 // still escaped, matches.
 func matchKeys(raw []byte, keys []bodyKey) uint32 {
 	var buf [maxKeyLen]byte
-	name := buf[:0]
+	name := raw
 	ascii := true
-	for i := 0; i < len(raw); {
-		r, n := nextRune(raw, i)
-		i += n
-		if len(name)+utf8.RuneLen(r) > len(buf) {
-			return 0 // too long to match any key, however it folds
+	for _, c := range raw {
+		if c == '\\' || c >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
-		ascii = ascii && r < utf8.RuneSelf
-		name = utf8.AppendRune(name, r)
+	}
+	if !ascii {
+		name, ascii = unescapeKey(raw, buf[:0])
 	}
 	var matched uint32
 	for j, k := range keys {
 		var ok bool
 		switch {
+		case name == nil:
 		case k.exact:
 			ok = string(name) == k.name
 		case ascii:
@@ -548,6 +549,23 @@ func matchKeys(raw []byte, keys []bodyKey) uint32 {
 		}
 	}
 	return matched
+}
+
+// unescapeKey appends a member name, decoded, to buf, and reports whether
+// it is ASCII; it returns nil for a name longer than buf can hold, which
+// matches no key.
+func unescapeKey(raw, buf []byte) (name []byte, ascii bool) {
+	name, ascii = buf, true
+	for i := 0; i < len(raw); {
+		r, n := nextRune(raw, i)
+		i += n
+		if len(name)+utf8.RuneLen(r) > cap(buf) {
+			return nil, false // too long to match any key, however it folds
+		}
+		ascii = ascii && r < utf8.RuneSelf
+		name = utf8.AppendRune(name, r)
+	}
+	return name, ascii
 }
 
 // equalFoldASCII reports whether the ASCII text name equals the lower-case
@@ -622,28 +640,40 @@ type cleaner struct {
 	space bool // a separator came since the last word
 }
 
-// add appends r, or notes a separator.
-func (c *cleaner) add(r rune) {
-	if r < utf8.RuneSelf {
-		if r <= ' ' || r == 0x7f {
-			c.space = true
-			return
-		}
-	} else if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
+// addASCII appends the ASCII character b, or notes a separator.
+func (c *cleaner) addASCII(b byte) {
+	if b <= ' ' || b == 0x7f {
 		c.space = true
 		return
 	}
 	if c.space {
-		if len(c.dst) > c.start {
-			c.dst = append(c.dst, ' ')
-		}
-		c.space = false
+		c.separate()
 	}
+	c.dst = append(c.dst, b)
+}
+
+// add appends r, or notes a separator.
+func (c *cleaner) add(r rune) {
 	if r < utf8.RuneSelf {
-		c.dst = append(c.dst, byte(r))
-	} else {
-		c.dst = utf8.AppendRune(c.dst, r)
+		c.addASCII(byte(r))
+		return
 	}
+	if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
+		c.space = true
+		return
+	}
+	if c.space {
+		c.separate()
+	}
+	c.dst = utf8.AppendRune(c.dst, r)
+}
+
+// separate puts the space a run of separators leaves between two words.
+func (c *cleaner) separate() {
+	if len(c.dst) > c.start {
+		c.dst = append(c.dst, ' ')
+	}
+	c.space = false
 }
 
 // appendCleanJSON appends the contents of a valid JSON string, unescaped
@@ -652,6 +682,11 @@ func (c *cleaner) add(r rune) {
 func appendCleanJSON(dst, raw []byte) []byte {
 	c := cleaner{dst: dst, start: len(dst)}
 	for i := 0; i < len(raw); {
+		if b := raw[i]; b < utf8.RuneSelf && b != '\\' {
+			c.addASCII(b) // most messages are plain ASCII
+			i++
+			continue
+		}
 		r, n := nextRune(raw, i)
 		i += n
 		c.add(r)

@@ -96,7 +96,7 @@ func FromResponse(resp *http.Response) error {
 		if gzipEncoded(resp.Header) {
 			body = rb.gunzip(body)
 		}
-		rb.describe(e, body, secrets, resp.Header.Get("Content-Type"))
+		rb.describe(e, body, secrets, headerValue(resp.Header, "Content-Type"))
 		body = redactBytes(body, secrets)
 		// A copy: the pool reuses the buffer.
 		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
@@ -243,10 +243,19 @@ func (rb *readBuffer) finish(text []byte, secrets []string) string {
 	return string(text)
 }
 
+// headerValue is h.Get(key) for a key already in canonical form, without
+// canonicalizing it again on every call: the first value, or "".
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 // gzipEncoded reports whether h says the body is gzip and nothing else. The
 // transport removes the header when it decompresses the body itself.
 func gzipEncoded(h http.Header) bool {
-	ce := strings.TrimSpace(h.Get("Content-Encoding"))
+	ce := strings.TrimSpace(headerValue(h, "Content-Encoding"))
 	return strings.EqualFold(ce, "gzip") || strings.EqualFold(ce, "x-gzip")
 }
 
@@ -562,17 +571,17 @@ func retryAfterOf(h http.Header) (time.Duration, bool) {
 	if h == nil {
 		return 0, false
 	}
-	if d, ok := parseRetryAfterMs(h.Get("Retry-After-Ms")); ok {
+	if d, ok := parseRetryAfterMs(headerValue(h, "Retry-After-Ms")); ok {
 		return d, true
 	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
+	v := strings.TrimSpace(headerValue(h, "Retry-After"))
 	if v == "" {
 		return 0, false
 	}
 	var now time.Time // delay-seconds need no clock
 	if !isDigits(v) {
 		now = time.Now()
-		if date, err := http.ParseTime(h.Get("Date")); err == nil {
+		if date, err := http.ParseTime(headerValue(h, "Date")); err == nil {
 			now = date
 		}
 	}
