@@ -23,7 +23,7 @@ var reserved = map[string]bool{
 	"Code": true, "Codes": true, "Lookup": true, "Error": true, "New": true,
 	"CodeOf": true, "IsRetryable": true, "FromResponse": true,
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
-	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true,
+	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Problem": true,
 	// The runnable examples of the package's example_test.go: a constant of
 	// the same name would stop its tests from compiling.
 	"Example": true, "ExampleCodeOf": true, "ExampleLookup": true, "ExampleCode_UnmarshalText": true,
