@@ -49,12 +49,14 @@ const (
 // characters, white space collapsed), stripped of the request's
 // credentials, and cut to 1 KiB.
 //
-// Error.Problem is set for RFC 9457 problem details, as isProblem says: a
-// JSON object sent as application/problem+json, or sent as
-// application/json with a string "title", a numeric "status" and a string
-// "type", "detail" or "instance". Its members are cleaned as the message
-// is; the message stays what the rules above give ("detail", then
-// "title").
+// Error.Problem is set for RFC 9457 problem details: a JSON object sent as
+// application/problem+json (any case, parameters ignored), or sent as
+// application/json with a non-empty string "title", a "status" of three
+// digits from 100 to 599, and a string "type", "detail" or "instance",
+// member names matched as RFC 9457 spells them; {"type":"error",
+// "error":{...}} is none. Its members are cleaned, redacted and cut as the
+// message is; the message stays what the rules above give ("detail" before
+// "title"), and Code still comes from the response's status.
 //
 // FromResponse reads at most MaxBodyBytes of resp.Body and does not close
 // it: the caller still owns the body and must close it, as for any response.
@@ -73,8 +75,9 @@ const (
 //
 // Cost: the body is read into a pooled buffer and scanned once, without
 // reflection; the *Error, its message, its copy of the body and any
-// problem members are all that is allocated, but for decompression and
-// for replacing a credential that is found. Reading the headers of
+// problem members are all that is allocated, but for replacing a
+// credential that is found (the pooled buffer and its gzip decompressor
+// are reused, not made for each response). Reading the headers of
 // resp.Request allocates nothing; a request with credentials costs one
 // scan of the (at most 64 KiB) body and of the message per credential,
 // and allocates only to decode Basic credentials.

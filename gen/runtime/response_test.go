@@ -223,15 +223,22 @@ func TestFromResponseAllocations(t *testing.T) {
 	resp := benchResponse()
 	for _, tt := range []struct {
 		name, contentType, body string
+		gzip                    bool
 		max                     float64
 	}{
-		{"JSON message", "application/json", benchBody, 3},
-		{"plain text", "text/plain", "upstream timed out", 3},
-		{"no message", "application/json", `{"code":7}`, 2},
+		{"JSON message", "application/json", benchBody, false, 3},
+		{"plain text", "text/plain", "upstream timed out", false, 3},
+		{"no message", "application/json", `{"code":7}`, false, 2},
 		// A Problem and three strings more: its detail is the message.
-		{"problem details", "application/problem+json", rfcProblem, 7},
+		{"problem details", "application/problem+json", rfcProblem, false, 7},
+		// The pool's decompressor is reset, not made anew.
+		{"gzip", "application/json", string(gzipped(benchBody)), true, 3},
 	} {
 		resp.Header.Set("Content-Type", tt.contentType)
+		resp.Header.Del("Content-Encoding")
+		if tt.gzip {
+			resp.Header.Set("Content-Encoding", "gzip")
+		}
 		body := []byte(tt.body)
 		allocs := testing.AllocsPerRun(100, func() {
 			r.Reset(body)
