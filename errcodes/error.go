@@ -21,6 +21,10 @@ type Error struct {
 	// log line and with the request's credentials replaced by
 	// "[REDACTED]".
 	Message string
+	// Problem holds the RFC 9457 problem details the response carried,
+	// each member cleaned and redacted as Message is; nil when the body
+	// was no problem details object (see FromResponse).
+	Problem *Problem
 	// Body is the start of the response body, at most 4 KiB, as sent but
 	// decompressed if the transport left it gzipped, and with the
 	// request's credentials replaced by "[REDACTED]". It may be binary;
@@ -52,8 +56,11 @@ func (e *Error) Error() string {
 }
 
 // LogValue makes an *Error log as a group of its code, name, status,
-// retryability, message and requested wait, with log/slog. The body is left
-// out: it can be large.
+// retryability, message and requested wait, with log/slog, and the type
+// and instance of its problem details when it has them (as problem_type
+// and problem_instance): they identify the problem where the message only
+// describes it. The problem's title and detail, which mostly repeat the
+// status and the message, and the body, which can be large, are left out.
 func (e *Error) LogValue() slog.Value {
 	if e == nil {
 		return slog.StringValue("<nil>")
@@ -67,6 +74,14 @@ func (e *Error) LogValue() slog.Value {
 	}
 	if e.RetryAfter > 0 {
 		attrs = append(attrs, slog.Duration("retry_after", e.RetryAfter))
+	}
+	if p := e.Problem; p != nil {
+		if p.Type != "" {
+			attrs = append(attrs, slog.String("problem_type", p.Type))
+		}
+		if p.Instance != "" {
+			attrs = append(attrs, slog.String("problem_instance", p.Instance))
+		}
 	}
 	return slog.GroupValue(attrs...)
 }

@@ -58,12 +58,15 @@ type errorJSON struct {
 	// Body is Error.Body, in base64 as encoding/json writes bytes: it may
 	// be binary.
 	Body []byte `json:"body,omitempty"`
+	// Problem is Error.Problem, with RFC 9457's member names.
+	Problem *Problem `json:"problem,omitempty"`
 }
 
 // MarshalJSON encodes e as an object with the fields code (the status
 // number), name (the Go name, for a documented code), status, message,
-// retryable, retry_after ("1.5s") and body (base64); empty ones but code and
-// retryable are left out. A nil *Error encodes as null.
+// retryable, retry_after ("1.5s"), body (base64) and problem (RFC 9457's
+// type, title, detail and instance); empty ones but code and retryable are
+// left out. A nil *Error encodes as null.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	if e == nil {
 		return []byte("null"), nil
@@ -75,6 +78,7 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 		Message:   e.Message,
 		Retryable: e.Retryable(),
 		Body:      e.Body,
+		Problem:   e.Problem,
 	}
 	if e.RetryAfter != 0 {
 		v.RetryAfter = e.RetryAfter.String()
@@ -87,7 +91,7 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 var errBadRetryAfter = errors.New("retry_after is not a duration from 0 to MaxRetryAfter")
 
 // UnmarshalJSON decodes what MarshalJSON writes: code, status, message,
-// retry_after and body are read; name and retryable, which follow from the
+// retry_after, body and problem are read; name and retryable, which follow from the
 // code, are not, so an error read back by a newer version of the package
 // takes that version's names and retry decisions. It replaces every field of
 // e, and leaves e as it was on an error.
@@ -104,7 +108,7 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 		}
 		wait = d
 	}
-	*e = Error{Code: v.Code, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait}
+	*e = Error{Code: v.Code, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait, Problem: v.Problem}
 	return nil
 }
 

@@ -23,7 +23,7 @@ var reserved = map[string]bool{
 	"Code": true, "Codes": true, "Lookup": true, "Error": true, "New": true,
 	"CodeOf": true, "IsRetryable": true, "FromResponse": true,
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
-	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Sentinel": true,
+	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Sentinel": true, "Problem": true,
 	"RetryPolicy": true, "DefaultMaxWait": true, "ErrorHandler": true,
 }
 

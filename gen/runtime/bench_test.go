@@ -211,6 +211,39 @@ func BenchmarkFromResponseGzip(b *testing.B) {
 	}
 }
 
+// BenchmarkFromResponseHugeBody: a 1 GiB body, generated as it is read;
+// FromResponse reads MaxBodyBytes of it, and B/op shows what it keeps.
+func BenchmarkFromResponseHugeBody(b *testing.B) {
+	b.ReportAllocs()
+	body := &endlessReader{}
+	for b.Loop() {
+		body.left = 1 << 30
+		resp := benchResponse()
+		resp.Body = io.NopCloser(body)
+		sinkErr = FromResponse(resp)
+	}
+}
+
+// BenchmarkFromResponseProblem: an RFC 9457 problem details body.
+func BenchmarkFromResponseProblem(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := benchResponse()
+		resp.Header.Set("Content-Type", "application/problem+json")
+		resp.Body = io.NopCloser(strings.NewReader(rfcProblem))
+		sinkErr = FromResponse(resp)
+	}
+}
+
+// BenchmarkFromResponseOld is the implementation FromResponse replaced,
+// which decoded with encoding/json (response_old_test.go).
+func BenchmarkFromResponseOld(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkErr = oldFromResponse(benchResponse())
+	}
+}
+
 // BenchmarkFromResponseBaselineHandWritten is what a client writes by hand:
 // read the body, decode one known shape, parse Retry-After as seconds.
 func BenchmarkFromResponseBaselineHandWritten(b *testing.B) {

@@ -33,6 +33,7 @@ func FuzzFromResponse(f *testing.F) {
 	f.Add(401, []byte("echo: Authorization: Bearer sk-abcdefghij, X-Api-Key: sk-abcdefghij"), "", "", "", "sk-abcdefghij")
 	f.Add(401, []byte(`{"message":"bad token ab\/cd\/efgh"}`), "", "", "", "ab/cd/efgh")
 	f.Add(401, []byte(`{"message":"x"}`), "", "", "", "1")
+	f.Add(401, []byte(`{"type":"t","title":"bad sk-abcdefghij","status":401,"instance":"/k/sk-abcdefghij"}`), "", "", "", "sk-abcdefghij")
 	f.Add(401, []byte(strings.Repeat("x", 1015)+" sk-abcdefghij"), "", "", "", "sk-abcdefghij")
 	// Binary, compressed and BOM-prefixed bodies.
 	gz := gzipped(`{"error":{"message":"slow down"}}`)
@@ -51,6 +52,9 @@ func FuzzFromResponse(f *testing.F) {
 		h.Set("Retry-After-Ms", retryAfterMs)
 		h.Set("Content-Encoding", contentEncoding)
 		h.Set("Date", "Wed, 25 Nov 2026 12:00:00 GMT")
+		// Any JSON object is then a Problem, whose members are checked
+		// as the message is; the message does not depend on it.
+		h.Set("Content-Type", "application/problem+json")
 		resp := &http.Response{StatusCode: status, Status: fmt.Sprint(status, " ", secret), Header: h, Body: http.NoBody}
 		if body != nil {
 			resp.Body = readCloser{bytes.NewReader(body)}
@@ -73,9 +77,18 @@ func FuzzFromResponse(f *testing.F) {
 		if !utf8.ValidString(e.Message) || len(e.Message) > maxMessageLen+len("…") || len(e.Body) > maxKeptBody {
 			t.Fatalf("message %q body %d bytes", e.Message, len(e.Body))
 		}
-		for _, r := range e.Message {
-			if r < ' ' || r == 0x7f {
-				t.Fatalf("control character in message %q", e.Message)
+		texts := map[string]string{"Message": e.Message}
+		if p := e.Problem; p != nil {
+			texts["Problem.Type"], texts["Problem.Title"], texts["Problem.Detail"], texts["Problem.Instance"] = p.Type, p.Title, p.Detail, p.Instance
+		}
+		for where, s := range texts {
+			if !utf8.ValidString(s) || len(s) > maxMessageLen+len("…") {
+				t.Fatalf("%s %q", where, s)
+			}
+			for _, r := range s {
+				if r < ' ' || r == 0x7f {
+					t.Fatalf("control character in %s %q", where, s)
+				}
 			}
 		}
 		if e.RetryAfter < 0 || e.RetryAfter > MaxRetryAfter {
@@ -87,7 +100,8 @@ func FuzzFromResponse(f *testing.F) {
 		// A credential of plain token characters leaves no trace. (Others
 		// can overlap "[REDACTED]" itself, or change in cleaning.)
 		if len(secret) >= minSecretLen && isTokenText(secret) && !strings.Contains(redacted, secret) {
-			for where, s := range map[string]string{"Error()": errText, "log": logged.String(), "Message": e.Message, "Status": e.Status, "Body": string(e.Body)} {
+			texts["Error()"], texts["log"], texts["Status"], texts["Body"] = errText, logged.String(), e.Status, string(e.Body)
+			for where, s := range texts {
 				if strings.Contains(s, secret) {
 					t.Fatalf("%s holds the credential %q: %q", where, secret, s)
 				}

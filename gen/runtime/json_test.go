@@ -88,6 +88,8 @@ func TestErrorJSON(t *testing.T) {
 			`{"code":429,"name":"TooManyRequests","status":"429 Too Many Requests","message":"slow down","retryable":true,"retry_after":"1.5s","body":"eyJ4IjoxfQ=="}`},
 		{"undocumented", New(418, "teapot"), `{"code":418,"message":"teapot","retryable":false}`},
 		{"no response", &Error{Message: "no response"}, `{"code":0,"message":"no response","retryable":false}`},
+		{"problem", &Error{Code: 404, Problem: &Problem{Type: "https://api.example/probs/missing", Title: "Missing", Instance: "/jobs/7"}},
+			`{"code":404,"name":"NotFound","retryable":false,"problem":{"type":"https://api.example/probs/missing","title":"Missing","instance":"/jobs/7"}}`},
 		{"binary body", &Error{Code: 500, Body: []byte{0, 0xff, 0x1f}}, `{"code":500,"name":"InternalServerError","retryable":true,"body":"AP8f"}`},
 	}
 	for _, tt := range tests {
@@ -101,7 +103,8 @@ func TestErrorJSON(t *testing.T) {
 				t.Fatalf("Unmarshal: %v", err)
 			}
 			if back.Code != tt.err.Code || back.Status != tt.err.Status || back.Message != tt.err.Message ||
-				back.RetryAfter != tt.err.RetryAfter || string(back.Body) != string(tt.err.Body) {
+				back.RetryAfter != tt.err.RetryAfter || string(back.Body) != string(tt.err.Body) ||
+				(back.Problem == nil) != (tt.err.Problem == nil) || back.Problem != nil && *back.Problem != *tt.err.Problem {
 				t.Errorf("round trip = %+v, want %+v", back, *tt.err)
 			}
 		})

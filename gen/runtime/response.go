@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/base64"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -28,10 +28,35 @@ const (
 
 // FromResponse turns a failed response into an *Error, and returns nil for a
 // status below 400. The *Error carries the status (documented or not), the
-// API's message when the body is JSON of a common shape or short plain text,
-// the start of the raw body, and the wait the server asked for in
-// Retry-After or retry-after-ms (measured from the response's Date header
-// when it has one, and capped at MaxRetryAfter).
+// API's message, the problem details of an RFC 9457 body, the start of the
+// raw body, and the wait the server asked for in Retry-After or
+// retry-after-ms (measured from the response's Date header when it has one,
+// and capped at MaxRetryAfter).
+//
+// The message is found in a body that is, after any byte order marks and
+// white space, either short plain text (at most 1 KiB, not HTML, not
+// binary) or a valid JSON object (json.Unmarshal's grammar and nesting
+// limit) with one of the top-level members "message", "error", "detail",
+// "errors", "error_description", "title" or "msg", taken in that order of
+// priority and matched as encoding/json matches struct fields (ignoring
+// case; the last of duplicate members counts). A member's value gives a
+// message when it is a non-empty string, or an object whose "message",
+// "msg", "detail" or "description" (in that order) gives one, or an array
+// whose first element that gives one does, looking at most two objects or
+// arrays deep: {"error":{"message":"..."}}, {"errors":[{"message":"..."}]},
+// {"detail":[{"msg":"..."}]}. The message is decoded as json.Unmarshal
+// decodes it, cleaned for a log line (valid UTF-8, no control or format
+// characters, white space collapsed), stripped of the request's
+// credentials, and cut to 1 KiB.
+//
+// Error.Problem is set for RFC 9457 problem details: a JSON object sent as
+// application/problem+json (any case, parameters ignored), or sent as
+// application/json with a non-empty string "title", a "status" of three
+// digits from 100 to 599, and a string "type", "detail" or "instance",
+// member names matched as RFC 9457 spells them; {"type":"error",
+// "error":{...}} is none. Its members are cleaned, redacted and cut as the
+// message is; the message stays what the rules above give ("detail" before
+// "title"), and Code still comes from the response's status.
 //
 // FromResponse reads at most MaxBodyBytes of resp.Body and does not close
 // it: the caller still owns the body and must close it, as for any response.
@@ -44,14 +69,18 @@ const (
 //
 // It never copies request or response headers into the error, and it
 // removes credentials the server echoes back: every occurrence, in Message,
-// Status and Body, of a credential the request carried (see requestSecrets)
-// is replaced with "[REDACTED]". So the error is safe to log. A nil response
-// gives an *Error with code 0.
+// Problem, Status and Body, of a credential the request carried (see
+// requestSecrets) is replaced with "[REDACTED]". So the error is safe to
+// log. A nil response gives an *Error with code 0.
 //
-// Cost: reading the headers of resp.Request allocates nothing; a request
-// with credentials costs one scan of the (at most 64 KiB) body and of the
-// message per credential, and allocates only to decode Basic credentials and
-// to replace a credential that is found.
+// Cost: the body is read into a pooled buffer and scanned once, without
+// reflection; the *Error, its message, its copy of the body and any
+// problem members are all that is allocated, but for replacing a
+// credential that is found (the pooled buffer and its gzip decompressor
+// are reused, not made for each response). Reading the headers of
+// resp.Request allocates nothing; a request with credentials costs one
+// scan of the (at most 64 KiB) body and of the message per credential,
+// and allocates only to decode Basic credentials.
 func FromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &Error{Message: "no response"}
@@ -63,48 +92,174 @@ func FromResponse(resp *http.Response) error {
 	secrets := requestSecrets(resp.Request, buf[:0])
 	e := &Error{Code: Code(resp.StatusCode), Status: redactString(resp.Status, secrets)}
 	if resp.Body != nil {
+		rb := readBuffers.Get().(*readBuffer)
 		// A read error leaves what was read before it: still the best
 		// account of the failure there is.
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes))
+		body := rb.read(resp.Body)
 		if gzipEncoded(resp.Header) {
-			body = gunzip(body)
+			body = rb.gunzip(body)
 		}
-		e.Message = truncateMessage(redactString(messageOf(body), secrets))
+		rb.describe(e, body, secrets, headerValue(resp.Header, "Content-Type"))
 		body = redactBytes(body, secrets)
-		e.Body = body
-		if len(body) > maxKeptBody {
-			// Copy, so the error does not pin the whole read buffer.
-			e.Body = bytes.Clone(body[:maxKeptBody])
-		}
+		// A copy: the pool reuses the buffer.
+		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
+		readBuffers.Put(rb)
 	}
 	e.RetryAfter, _ = retryAfterOf(resp.Header)
 	return e
 }
 
-// gzipEncoded reports whether h says the body is gzip and nothing else. The
-// transport removes the header when it decompresses the body itself.
-func gzipEncoded(h http.Header) bool {
-	ce := strings.TrimSpace(h.Get("Content-Encoding"))
-	return strings.EqualFold(ce, "gzip") || strings.EqualFold(ce, "x-gzip")
+// readBuffer is FromResponse's working memory. It is pooled: a fresh
+// 64 KiB buffer for every response would cost more than reading into it.
+type readBuffer struct {
+	body [MaxBodyBytes]byte
+	// plain holds a decompressed body; it is made for the first
+	// compressed one.
+	plain *[MaxBodyBytes]byte
+	// zr decompresses, reset for each body: a new gzip.Reader allocates
+	// tens of kilobytes.
+	zr  *gzip.Reader
+	src bytes.Reader // zr's input
+	// text is where a message is cleaned before it becomes a string.
+	text []byte
+	scan bodyScanner
 }
 
-// gunzip decompresses a gzip body, to at most MaxBodyBytes: a gzip bomb
-// costs no more than reading MaxBodyBytes of it. A body that is not gzip
-// after all is returned as it is; a truncated or corrupt one gives what
-// could be decompressed before the damage, if anything.
-func gunzip(body []byte) []byte {
+// readBuffers holds the readBuffers not in use.
+var readBuffers = sync.Pool{New: func() any { return new(readBuffer) }}
+
+// read reads r into rb.body until it is full, r ends or r fails, and
+// returns what it read: at most MaxBodyBytes, never nil.
+func (rb *readBuffer) read(r io.Reader) []byte {
+	n := 0
+	for n < len(rb.body) {
+		m, err := r.Read(rb.body[n:])
+		if m < 0 || m > len(rb.body)-n {
+			break // a broken Reader: trust none of it
+		}
+		n += m
+		if err != nil {
+			break
+		}
+	}
+	return rb.body[:n]
+}
+
+// gunzip decompresses a gzip body into rb.plain, to at most MaxBodyBytes:
+// a gzip bomb costs no more than reading MaxBodyBytes of it. A body that is
+// not gzip after all is returned as it is; a truncated or corrupt one gives
+// what could be decompressed before the damage, if anything.
+func (rb *readBuffer) gunzip(body []byte) []byte {
 	if !bytes.HasPrefix(body, gzipMagic) {
 		return body
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
+	rb.src.Reset(body)
+	if rb.zr == nil {
+		zr, err := gzip.NewReader(&rb.src)
+		if err != nil {
+			return body
+		}
+		rb.zr = zr
+	} else if rb.zr.Reset(&rb.src) != nil {
 		return body
 	}
-	out, _ := io.ReadAll(io.LimitReader(zr, MaxBodyBytes))
-	if len(out) == 0 {
+	if rb.plain == nil {
+		rb.plain = new([MaxBodyBytes]byte)
+	}
+	n := 0
+	for n < len(rb.plain) {
+		m, err := rb.zr.Read(rb.plain[n:])
+		n += m
+		if err != nil {
+			break
+		}
+	}
+	if n == 0 {
 		return body
 	}
-	return out
+	return rb.plain[:n]
+}
+
+// describe sets e's Message, and its Problem if the body is one, from a
+// body (decompressed) and its Content-Type.
+func (rb *readBuffer) describe(e *Error, body []byte, secrets []string, contentType string) {
+	b := trimBody(body)
+	switch {
+	case len(b) == 0:
+	case b[0] == '{':
+		var slots [numTopSlots]jsonValue
+		if !rb.scan.scanTop(b, &slots) {
+			return
+		}
+		var msg span
+		for _, slot := range slots[:numMessageSlots] {
+			if !slot.msg.empty() {
+				msg = slot.msg
+				e.Message = rb.finish(appendCleanJSON(rb.text[:0], b[msg.start:msg.end]), secrets)
+				break
+			}
+		}
+		if isProblem(contentType, &slots, b) {
+			p := &Problem{
+				Type:     rb.member(slots[slotProblemType], b, secrets),
+				Title:    rb.member(slots[slotProblemTitle], b, secrets),
+				Instance: rb.member(slots[slotProblemInstance], b, secrets),
+			}
+			if detail := slots[slotProblemDetail]; detail.kind == '"' && detail.raw == msg {
+				p.Detail = e.Message // the same string: no second copy
+			} else {
+				p.Detail = rb.member(detail, b, secrets)
+			}
+			e.Problem = p
+		}
+	case b[0] == '<' || b[0] == '[' || len(b) > maxTextMessage || looksBinary(b):
+	default:
+		e.Message = rb.finish(appendCleanText(rb.text[:0], b), secrets)
+	}
+}
+
+// member returns a problem member's cleaned text, or "" if v is no string.
+func (rb *readBuffer) member(v jsonValue, b []byte, secrets []string) string {
+	if v.kind != '"' {
+		return ""
+	}
+	return rb.finish(appendCleanJSON(rb.text[:0], b[v.raw.start:v.raw.end]), secrets)
+}
+
+// finish turns cleaned text, held in rb.text's memory, into a message:
+// credentials redacted, then cut to maxMessageLen, so that a cut cannot
+// leave part of a credential. Only the string allocates, unless a
+// credential is found.
+func (rb *readBuffer) finish(text []byte, secrets []string) string {
+	rb.text = text[:0] // keep the grown buffer
+	if len(text) == 0 {
+		return ""
+	}
+	text = redactBytes(text, secrets)
+	if len(text) > maxMessageLen {
+		cut := maxMessageLen
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = append(text[:cut], "…"...)
+	}
+	return string(text)
+}
+
+// headerValue is h.Get(key) for a key already in canonical form, without
+// canonicalizing it again on every call: the first value, or "".
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// gzipEncoded reports whether h says the body is gzip and nothing else. The
+// transport removes the header when it decompresses the body itself.
+func gzipEncoded(h http.Header) bool {
+	ce := strings.TrimSpace(headerValue(h, "Content-Encoding"))
+	return strings.EqualFold(ce, "gzip") || strings.EqualFold(ce, "x-gzip")
 }
 
 // gzipMagic starts every gzip stream.
@@ -121,44 +276,6 @@ func trimBody(body []byte) []byte {
 		b = bytes.TrimSpace(b[len(utf8BOM):])
 	}
 	return b
-}
-
-// messageOf finds the API's explanation in a response body: a JSON object
-// of a common error shape, or short plain text, after any byte order mark
-// and white space. It returns "" for anything else (HTML pages, JSON without
-// a message, long or binary bodies). The message is cleaned but not yet cut
-// to maxMessageLen: redaction comes first, so that a cut cannot leave part
-// of a credential.
-func messageOf(body []byte) string {
-	b := trimBody(body)
-	switch {
-	case len(b) == 0:
-		return ""
-	case b[0] == '{':
-		// A struct, not a map: the decoder skips every other key
-		// without allocating for it.
-		var top struct {
-			Message          json.RawMessage `json:"message"`
-			Error            json.RawMessage `json:"error"`
-			Detail           json.RawMessage `json:"detail"`
-			Errors           json.RawMessage `json:"errors"`
-			ErrorDescription json.RawMessage `json:"error_description"`
-			Title            json.RawMessage `json:"title"`
-			Msg              json.RawMessage `json:"msg"`
-		}
-		if json.Unmarshal(b, &top) != nil {
-			return ""
-		}
-		for _, raw := range []json.RawMessage{top.Message, top.Error, top.Detail, top.Errors, top.ErrorDescription, top.Title, top.Msg} {
-			if m := messageIn(raw, 2); m != "" {
-				return cleanMessage(m)
-			}
-		}
-		return ""
-	case b[0] == '<' || b[0] == '[' || len(b) > maxTextMessage || looksBinary(b):
-		return ""
-	}
-	return cleanMessage(string(b))
 }
 
 // looksBinary reports whether a body is data rather than text: it starts
@@ -198,47 +315,6 @@ func looksBinary(b []byte) bool {
 		i += size
 	}
 	return bad*5 > len(b)
-}
-
-// messageIn reads a message from a JSON value: a string; an object's
-// "message", "msg", "detail" or "description"; or an array's first element
-// that has one. depth bounds how far into objects and arrays it looks.
-func messageIn(raw json.RawMessage, depth int) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || depth < 0 {
-		return ""
-	}
-	switch raw[0] {
-	case '"':
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			return s
-		}
-	case '{':
-		var obj struct {
-			Message     json.RawMessage `json:"message"`
-			Msg         json.RawMessage `json:"msg"`
-			Detail      json.RawMessage `json:"detail"`
-			Description json.RawMessage `json:"description"`
-		}
-		if json.Unmarshal(raw, &obj) == nil {
-			for _, v := range []json.RawMessage{obj.Message, obj.Msg, obj.Detail, obj.Description} {
-				if m := messageIn(v, depth-1); m != "" {
-					return m
-				}
-			}
-		}
-	case '[':
-		var arr []json.RawMessage
-		if json.Unmarshal(raw, &arr) == nil {
-			for _, el := range arr {
-				if m := messageIn(el, depth-1); m != "" {
-					return m
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // cleanMessage makes server text fit for an error string and a log line:
@@ -498,17 +574,17 @@ func retryAfterOf(h http.Header) (time.Duration, bool) {
 	if h == nil {
 		return 0, false
 	}
-	if d, ok := parseRetryAfterMs(h.Get("Retry-After-Ms")); ok {
+	if d, ok := parseRetryAfterMs(headerValue(h, "Retry-After-Ms")); ok {
 		return d, true
 	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
+	v := strings.TrimSpace(headerValue(h, "Retry-After"))
 	if v == "" {
 		return 0, false
 	}
 	var now time.Time // delay-seconds need no clock
 	if !isDigits(v) {
 		now = time.Now()
-		if date, err := http.ParseTime(h.Get("Date")); err == nil {
+		if date, err := http.ParseTime(headerValue(h, "Date")); err == nil {
 			now = date
 		}
 	}

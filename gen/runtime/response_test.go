@@ -196,6 +196,59 @@ func TestFromResponseReadsBoundedBody(t *testing.T) {
 	if allocs > 100 {
 		t.Errorf("%.0f allocations for a huge body", allocs)
 	}
+	// Memory stays flat: what FromResponse allocates for a 1 GiB body,
+	// JSON or not, is bounded by MaxBodyBytes (the pooled read buffer, if
+	// the pool was emptied, and its scanner), not by the body.
+	for _, prefix := range []string{"", `{"message":"`, `{"errors":[`} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range 4 {
+			body.left, body.read = 1<<30, 0
+			FromResponse(response(500, io.MultiReader(strings.NewReader(prefix), body)))
+			if body.read > MaxBodyBytes {
+				t.Errorf("read %d bytes, more than MaxBodyBytes", body.read)
+			}
+		}
+		runtime.ReadMemStats(&after)
+		if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 4*(2*MaxBodyBytes) {
+			t.Errorf("4 responses of 1 GiB starting %q allocated %d bytes", prefix, allocated)
+		}
+	}
+}
+
+// TestFromResponseAllocations pins what FromResponse allocates for a JSON
+// error body: the *Error, its message and its copy of the body.
+func TestFromResponseAllocations(t *testing.T) {
+	var r bytes.Reader
+	resp := benchResponse()
+	for _, tt := range []struct {
+		name, contentType, body string
+		gzip                    bool
+		max                     float64
+	}{
+		{"JSON message", "application/json", benchBody, false, 3},
+		{"plain text", "text/plain", "upstream timed out", false, 3},
+		{"no message", "application/json", `{"code":7}`, false, 2},
+		// A Problem and three strings more: its detail is the message.
+		{"problem details", "application/problem+json", rfcProblem, false, 7},
+		// The pool's decompressor is reset, not made anew.
+		{"gzip", "application/json", string(gzipped(benchBody)), true, 3},
+	} {
+		resp.Header.Set("Content-Type", tt.contentType)
+		resp.Header.Del("Content-Encoding")
+		if tt.gzip {
+			resp.Header.Set("Content-Encoding", "gzip")
+		}
+		body := []byte(tt.body)
+		allocs := testing.AllocsPerRun(100, func() {
+			r.Reset(body)
+			resp.Body = readCloser{&r}
+			sinkErr = FromResponse(resp)
+		})
+		if allocs > tt.max {
+			t.Errorf("%s: %.1f allocations, want at most %.0f", tt.name, allocs, tt.max)
+		}
+	}
 }
 
 func TestErrorWithoutStatusLogsAndPrints(t *testing.T) {
@@ -529,7 +582,7 @@ func TestFromResponseGzipBomb(t *testing.T) {
 	if len(e.Body) != maxKeptBody || e.Message != "" {
 		t.Errorf("Body %d bytes, Message %q", len(e.Body), e.Message)
 	}
-	if got := gunzip(bomb); len(got) != MaxBodyBytes {
+	if got := new(readBuffer).gunzip(bomb); len(got) != MaxBodyBytes {
 		t.Errorf("gunzip gave %d bytes, want MaxBodyBytes", len(got))
 	}
 }
