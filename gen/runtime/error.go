@@ -31,6 +31,10 @@ type Error struct {
 	// RetryAfter is the wait the server asked for before a retry, capped at
 	// MaxRetryAfter; zero when it asked for none.
 	RetryAfter time.Duration
+
+	// serverRetry is what the response's X-Should-Retry header said, for
+	// Retryable: 1 retry, -1 do not, 0 nothing (or no response).
+	serverRetry int8
 }
 
 // New returns an *Error for code c with message msg.
@@ -101,9 +105,17 @@ func (e *Error) Is(target error) bool {
 }
 
 // Retryable reports whether the request that failed with e may be sent
-// again, as the docs (or the default rule) say for its Code.
+// again: as the response's X-Should-Retry header said ("true" or "false"),
+// when FromResponse read one, and otherwise as the docs (or the default
+// rule) say for its Code.
 func (e *Error) Retryable() bool {
-	return e != nil && e.Code.Retryable()
+	if e == nil {
+		return false
+	}
+	if e.serverRetry != 0 {
+		return e.serverRetry > 0
+	}
+	return e.Code.Retryable()
 }
 
 // Remedy returns the docs' advice for e's Code.

@@ -81,6 +81,10 @@ const (
 // resp.Request allocates nothing; a request with credentials costs one
 // scan of the (at most 64 KiB) body and of the message per credential,
 // and allocates only to decode Basic credentials.
+//
+// A response whose X-Should-Retry header says "true" or "false" (any case),
+// as Stainless-generated SDKs read it, gives an *Error whose Retryable says
+// the same, whatever its code.
 func FromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &Error{Message: "no response"}
@@ -106,6 +110,12 @@ func FromResponse(resp *http.Response) error {
 		readBuffers.Put(rb)
 	}
 	e.RetryAfter, _ = retryAfterOf(resp.Header)
+	if retry, ok := shouldRetryHeader(resp.Header); ok {
+		e.serverRetry = -1
+		if retry {
+			e.serverRetry = 1
+		}
+	}
 	return e
 }
 

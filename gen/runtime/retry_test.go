@@ -701,3 +701,35 @@ func TestRetryPolicyBackoffTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorRetryableHeedsShouldRetry: an *Error from a response that said
+// X-Should-Retry is retryable as the header says, whatever its code; an
+// invalid value leaves the code to decide.
+func TestErrorRetryableHeedsShouldRetry(t *testing.T) {
+	tests := []struct {
+		status int
+		header string
+		want   bool
+	}{
+		{400, "true", true},
+		{400, " TRUE ", true},
+		{503, "false", false},
+		{429, "False", false},
+		{429, "", true},
+		{400, "yes", false},
+		{500, "maybe", true},
+	}
+	for _, tt := range tests {
+		resp := &http.Response{StatusCode: tt.status, Header: http.Header{}, Body: http.NoBody}
+		if tt.header != "" {
+			resp.Header.Set("X-Should-Retry", tt.header)
+		}
+		err := FromResponse(resp)
+		if got := IsRetryable(fmt.Errorf("call: %w", err)); got != tt.want {
+			t.Errorf("%d with X-Should-Retry %q: IsRetryable = %t, want %t", tt.status, tt.header, got, tt.want)
+		}
+		if retry, _ := CheckRetry(context.Background(), resp, nil); retry != tt.want {
+			t.Errorf("%d with X-Should-Retry %q: CheckRetry = %t, but the error says %t", tt.status, tt.header, retry, tt.want)
+		}
+	}
+}
