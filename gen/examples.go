@@ -8,12 +8,12 @@ import (
 	"github.com/errtable/errtable/spec"
 )
 
-// emitExamples renders example_test.go: runnable examples for pkg.go.dev,
+// examplesFile builds example_test.go: runnable examples for pkg.go.dev,
 // written against the spec's own codes. They live in the package itself,
 // not in pkg_test, so the folder needs no import path and can be copied
 // into any module. Their output holds only numbers and Go names, never doc
 // text, so what the docs say cannot break them.
-func emitExamples(f *spec.File, pkg string) ([]byte, error) {
+func examplesFile(f *spec.File, pkg string) *jen.File {
 	e := exampleEntry(f)
 	g := newFile(pkg)
 	fmtln := func(args ...jen.Code) jen.Code { return jen.Qual("fmt", "Println").Call(args...) }
@@ -125,7 +125,7 @@ func emitExamples(f *spec.File, pkg string) ([]byte, error) {
 		),
 		output(result),
 	)
-	return render(g)
+	return g
 }
 
 // retryStatus picks the status the retry-loop example fails with: one that
@@ -173,8 +173,8 @@ func undocumentedStatus(f *spec.File) int {
 	}
 }
 
-// emitTestExamples renders errcodestest/example_test.go.
-func emitTestExamples(f *spec.File) ([]byte, error) {
+// testExamplesFile builds errcodestest/example_test.go.
+func testExamplesFile(f *spec.File) *jen.File {
 	e := exampleEntry(f)
 	g := newFile(testPkg)
 	get := func(url jen.Code) []jen.Code {
@@ -207,5 +207,5 @@ func emitTestExamples(f *spec.File) ([]byte, error) {
 		jen.Comment("// Output:").Line().Comment(fmt.Sprintf("// %d", e.Code)).Line().Comment(fmt.Sprintf("// %d", e.Code)).Line().Comment("// 200").Line().Comment("// 3 calls"),
 	}
 	g.Func().Id("ExampleFailFirst").Params().Block(loop...)
-	return render(g)
+	return g
 }

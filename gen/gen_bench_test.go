@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"go/format"
+	"maps"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/errtable/errtable/gen/reader"
+	"github.com/errtable/errtable/spec"
 )
 
 // benchRows are the page sizes the benchmarks run at, in table rows.
@@ -97,22 +99,77 @@ func genInMemory(d docs) (*output, error) {
 	return generate(f, benchPkg)
 }
 
-// BenchmarkGen runs gen's whole pipeline on pages of 200 to 10,000 rows;
-// compare with BenchmarkGenFloor at the same size: the goal is at most
-// 1.5x, and a time per row that does not grow with the page.
-func BenchmarkGen(b *testing.B) {
+// benchEach runs body as a sub-benchmark per page size, on the page and
+// on what setup, untimed, makes of it.
+func benchEach[T any](b *testing.B, setup func(b *testing.B, d docs) T, body func(b *testing.B, d docs, v T)) {
 	for _, rows := range benchRows {
 		d := benchDocs(rows)
+		v := setup(b, d)
 		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(d.src)))
 			for b.Loop() {
-				if _, err := genInMemory(d); err != nil {
-					b.Fatal(err)
-				}
+				body(b, d, v)
 			}
 		})
 	}
+}
+
+// noSetup is the setup of a benchmark that needs only the page.
+func noSetup(*testing.B, docs) struct{} { return struct{}{} }
+
+// BenchmarkGen runs gen's whole pipeline on pages of 200 to 10,000 rows;
+// compare with BenchmarkGenFloor at the same size: the goal is at most
+// 1.5x, and a time per row that does not grow with the page. The phases
+// are BenchmarkGenRead, BenchmarkGenBuild, BenchmarkGenEmit and
+// BenchmarkGenFormat.
+func BenchmarkGen(b *testing.B) {
+	benchEach(b, noSetup, func(b *testing.B, d docs, _ struct{}) {
+		if _, err := genInMemory(d); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkGenRead is the first phase: reader.Read, the page to its
+// catalogue. Its floor is BenchmarkGenFloorParse.
+func BenchmarkGenRead(b *testing.B) {
+	benchEach(b, noSetup, func(b *testing.B, d docs, _ struct{}) {
+		if _, err := reader.Read(d.path, d.src, reader.Options{}, func(string) {}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkGenBuild is the second phase: the rest of buildSpec after the
+// read (specOf: lock, names, tips, validation).
+func BenchmarkGenBuild(b *testing.B) {
+	benchEach(b, benchCatalogueOf, func(b *testing.B, d docs, cat *reader.Catalogue) {
+		if _, err := specOf(d, cat, nil, options{}, func(string) {}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkGenEmit is the third phase: the spec's bytes and every file of
+// the package rendered, before go/format.
+func BenchmarkGenEmit(b *testing.B) {
+	benchEach(b, benchSpec, func(b *testing.B, d docs, f *spec.File) {
+		if _, _, err := emit(f, benchPkg); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkGenFormat is the last phase: go/format of the files emitted.
+// Its floor is BenchmarkGenFloorFormat.
+func BenchmarkGenFormat(b *testing.B) {
+	benchEach(b, benchEmitted, func(b *testing.B, d docs, e benchEmission) {
+		o := &output{files: maps.Clone(e.out.files)}
+		if err := o.format(e.unformatted); err != nil {
+			b.Fatal(err)
+		}
+	})
 }
 
 // BenchmarkGenFloor is what gen cannot do without: goldmark's GFM parse of
@@ -120,39 +177,73 @@ func BenchmarkGen(b *testing.B) {
 // (the runtime files are gen's own source, formatted before any run).
 func BenchmarkGenFloor(b *testing.B) {
 	gfm := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
-	for _, rows := range benchRows {
-		d := benchDocs(rows)
-		srcs := benchUnformatted(b, d)
-		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(d.src)))
-			for b.Loop() {
-				gfm.Parse(text.NewReader(d.src))
-				for _, src := range srcs {
-					if _, err := format.Source(src); err != nil {
-						b.Fatal(err)
-					}
-				}
+	benchEach(b, benchEmitted, func(b *testing.B, d docs, e benchEmission) {
+		gfm.Parse(text.NewReader(d.src))
+		for _, p := range e.unformatted {
+			if _, err := format.Source(e.out.files[p]); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
-// benchUnformatted returns the files gen generates from d, that depend on
-// the docs, as go/format receives them.
-func benchUnformatted(b *testing.B, d docs) [][]byte {
+// BenchmarkGenFloorParse is the floor's first half: goldmark's GFM parse of
+// the page, beside BenchmarkGenRead.
+func BenchmarkGenFloorParse(b *testing.B) {
+	gfm := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	benchEach(b, noSetup, func(b *testing.B, d docs, _ struct{}) {
+		gfm.Parse(text.NewReader(d.src))
+	})
+}
+
+// BenchmarkGenFloorFormat is the floor's second half: go/format.Source of
+// the emitted files, beside BenchmarkGenFormat.
+func BenchmarkGenFloorFormat(b *testing.B) {
+	benchEach(b, benchEmitted, func(b *testing.B, d docs, e benchEmission) {
+		for _, p := range e.unformatted {
+			if _, err := format.Source(e.out.files[p]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// benchCatalogueOf reads the page, for the phases after the read.
+func benchCatalogueOf(b *testing.B, d docs) *reader.Catalogue {
 	b.Helper()
-	o, err := genInMemory(d)
+	cat, err := reader.Read(d.path, d.src, reader.Options{}, func(string) {})
 	if err != nil {
 		b.Fatal(err)
 	}
-	var srcs [][]byte
-	for _, name := range o.fileNames() {
-		if !isRuntimeFile(name) {
-			srcs = append(srcs, o.files[name])
-		}
+	return cat
+}
+
+// benchSpec builds the page's spec, for the phases after the build.
+func benchSpec(b *testing.B, d docs) *spec.File {
+	b.Helper()
+	f, err := buildSpec(d, nil, options{}, func(string) {})
+	if err != nil {
+		b.Fatal(err)
 	}
-	return srcs
+	return f
+}
+
+// benchEmission is the emit phase's result: the output before go/format
+// and the paths go/format is still to run on.
+type benchEmission struct {
+	out         *output
+	unformatted []string
+}
+
+// benchEmitted emits the page's package, for the format phase and the
+// floor.
+func benchEmitted(b *testing.B, d docs) benchEmission {
+	b.Helper()
+	out, unformatted, err := emit(benchSpec(b, d), benchPkg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return benchEmission{out, unformatted}
 }
 
 // TestBenchPage proves the bench pages are what the benchmarks claim: read
