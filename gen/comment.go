@@ -14,7 +14,13 @@ const commentWidth = 76
 // characters (newlines among them) become spaces; format characters, which
 // hold the bidi controls of Trojan Source (CVE-2021-42574) and the
 // zero-width ones, are dropped; "*/" is broken up; white space collapses.
+//
+// Text of printable ASCII, with no "*/" and single spaces between words,
+// the common doc text, is returned as it is, without the three copies.
 func safeCommentText(s string) string {
+	if commentReady(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsControl(r), unicode.In(r, unicode.Zl, unicode.Zp):
@@ -26,6 +32,25 @@ func safeCommentText(s string) string {
 	}, s)
 	s = strings.ReplaceAll(s, "*/", "* /")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// commentReady reports whether safeCommentText would return s unchanged
+// because it is printable ASCII (no control or format characters, which
+// are all outside it or below space), holds no "*/", and is white space
+// collapsed already: no space at either end or next to another.
+func commentReady(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c > '~':
+			return false
+		case c == ' ' && s[i+1] == ' ', c == '*' && i+1 < len(s) && s[i+1] == '/':
+			return false
+		}
+	}
+	return true
 }
 
 // wrap breaks text into lines of at most width bytes where it can.

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -61,4 +62,49 @@ func TestJenniferCommentInjection(t *testing.T) {
 	if !strings.Contains(safe, "// Remedy. * / func init() { panic(1) } /*") {
 		t.Errorf("unexpected rendering:\n%s", safe)
 	}
+}
+
+// safeCommentTextReference is safeCommentText without its fast path.
+func safeCommentTextReference(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), unicode.In(r, unicode.Zl, unicode.Zp):
+			return ' '
+		case unicode.Is(unicode.Cf, r), r == '\uFFFD':
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.ReplaceAll(s, "*/", "* /")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// commentInputs reach the edges of commentReady: ends, doubled spaces,
+// "*/", controls, non-ASCII.
+var commentInputs = []string{
+	"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a*/b", "*/", "a*", "/a", "*", "a * / b",
+	"x\x7fy", "x\ny", "café", "a\u200bb", "Wait for `Retry-After` seconds and retry.", "~!@#$%^&()_+",
+}
+
+// TestSafeCommentTextMatchesReference compares safeCommentText with its
+// reference on commentInputs.
+func TestSafeCommentTextMatchesReference(t *testing.T) {
+	for _, s := range commentInputs {
+		if got, want := safeCommentText(s), safeCommentTextReference(s); got != want {
+			t.Errorf("safeCommentText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzSafeCommentText compares safeCommentText with its reference on any
+// text.
+func FuzzSafeCommentText(f *testing.F) {
+	for _, s := range commentInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := safeCommentText(s), safeCommentTextReference(s); got != want {
+			t.Errorf("safeCommentText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
