@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/errtable/errtable/spec"
@@ -127,6 +128,12 @@ func checkInlineText(t *testing.T, src []byte) {
 			if got, want := inlineText(n, src), inlineTextReference(n, src); got != want {
 				t.Errorf("inlineText of a %s in %q = %q, want %q", n.Kind(), src, got, want)
 			}
+			if pos := blockStart(n); n.Kind() == east.KindTableCell && n.Parent() != nil {
+				row := blockStart(n.Parent())
+				if got, want := cellText(n, src, row, string(restOfLine(src, row))), inlineTextReference(n, src); got != want {
+					t.Errorf("cellText of the cell at %d in %q = %q, want %q", pos, src, got, want)
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -139,6 +146,7 @@ func TestInlineTextMatchesReference(t *testing.T) {
 		checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| 400 | "+s+" |\n\n"+s+"\n\n# "+s+"\n"))
 	}
 	checkInlineText(t, []byte("A *b* `c` [d](e) &amp; f\\|g<br>h\nnext line  \nhard\n"))
+	checkInlineText(t, []byte("> | Code | Name |\n> |---|---|\n> | 400 | a *b* |\n\n- x\n  | Code | Name |\n  |---|---|\n  | 400 |\tTab\t|\n\n|a|b|\n|-|-|\n|\\||&amp;|\n|x|`a|b`|\r\n"))
 }
 
 // FuzzInlineText compares inlineText with its reference on any cell text.
@@ -148,5 +156,6 @@ func FuzzInlineText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| 400 | "+s+" |\n\n"+s))
+		checkInlineText(t, []byte("> | Code | Name |\n> |---|---|\n> | "+s+" | x |\n\n- a\n  | Code | Name |\n  |---|---|\n  | 400 | "+s+" |\n"))
 	})
 }
