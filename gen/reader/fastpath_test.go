@@ -83,6 +83,11 @@ func checkScanners(t *testing.T, s string) {
 	if got, want := dropTemplateTags(s), templateTagRE.ReplaceAllString(s, " "); got != want {
 		t.Errorf("dropTemplateTags(%q) = %q, want %q", s, got, want)
 	}
+	gotV, gotOK := parseYesNo(s)
+	wantV, wantOK := parseYesNoReference(s)
+	if gotV != wantV || gotOK != wantOK {
+		t.Errorf("parseYesNo(%q) = %v, %v; want %v, %v", s, gotV, gotOK, wantV, wantOK)
+	}
 }
 
 // TestScannersMatchReference compares the scanners with their references
@@ -158,4 +163,59 @@ func FuzzInlineText(f *testing.F) {
 		checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| 400 | "+s+" |\n\n"+s))
 		checkInlineText(t, []byte("> | Code | Name |\n> |---|---|\n> | "+s+" | x |\n\n- a\n  | Code | Name |\n  |---|---|\n  | 400 | "+s+" |\n"))
 	})
+}
+
+// parseYesNoReference is parseYesNo as it was, lower-casing before it
+// trims and with no bound on ASCII words.
+func parseYesNoReference(s string) (value, ok bool) {
+	if len(s) > maxYesNoCell {
+		return false, false
+	}
+	first, rest := strings.TrimSpace(s), ""
+	if i := strings.IndexAny(first, ",;:(（、，"); i > 0 {
+		first, rest = first[:i], first[i:]
+	}
+	if retryWords[strings.ToLower(strings.TrimSpace(first))] && strings.TrimLeft(rest, ",;:(（、， ") != "" {
+		return parseYesNoReference(strings.TrimRight(strings.TrimLeft(rest, ",;:(（、， "), ")）"))
+	}
+	if len(first) > maxYesNoLen {
+		return false, false
+	}
+	first = strings.Trim(strings.TrimSpace(strings.ToLower(first)), ".!。")
+	switch {
+	case yesWords[first]:
+		return true, true
+	case noWords[first]:
+		return false, true
+	}
+	return false, false
+}
+
+// TestParseYesNoMatchesReference compares parseYesNo with its reference on
+// every answer word, dressed as cells write them, and fastPathInputs.
+func TestParseYesNoMatchesReference(t *testing.T) {
+	var inputs []string
+	for _, words := range []map[string]bool{yesWords, noWords, retryWords} {
+		for w := range words {
+			inputs = append(inputs, w, strings.ToUpper(w), " "+w+". ", w+"!!!!!!!!!", w+", after a wait", "Retry: "+w, "Retry ("+w+")", w+"。")
+		}
+	}
+	for _, s := range append(inputs, fastPathInputs...) {
+		gotV, gotOK := parseYesNo(s)
+		wantV, wantOK := parseYesNoReference(s)
+		if gotV != wantV || gotOK != wantOK {
+			t.Errorf("parseYesNo(%q) = %v, %v; want %v, %v", s, gotV, gotOK, wantV, wantOK)
+		}
+	}
+}
+
+// TestMaxASCIIAnswerLen keeps parseYesNo's bound in step with the words.
+func TestMaxASCIIAnswerLen(t *testing.T) {
+	for _, words := range []map[string]bool{yesWords, noWords} {
+		for w := range words {
+			if isASCII(w) && len(w) > maxASCIIAnswerLen {
+				t.Errorf("answer %q is longer than maxASCIIAnswerLen (%d)", w, maxASCIIAnswerLen)
+			}
+		}
+	}
 }

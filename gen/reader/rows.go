@@ -256,6 +256,10 @@ func isRetryWord(s string) bool {
 	return retryWords[strings.ToLower(s)]
 }
 
+// maxASCIIAnswerLen is the length of the longest ASCII word of yesWords
+// and noWords: an ASCII first word longer than it answers nothing.
+const maxASCIIAnswerLen = len("retryable")
+
 // parseYesNo reads a "Retry?" cell: its first word says yes or no.
 func parseYesNo(s string) (value, ok bool) {
 	if len(s) > maxYesNoCell {
@@ -272,7 +276,14 @@ func parseYesNo(s string) (value, ok bool) {
 	if len(first) > maxYesNoLen {
 		return false, false // no answer is this long: skip the lower-casing
 	}
-	first = strings.Trim(strings.TrimSpace(strings.ToLower(first)), ".!。")
+	// Trimmed before lower-casing, which changes neither spaces nor the
+	// marks, so that most cells, ASCII and longer than any ASCII answer,
+	// are refused without a lower-cased copy.
+	first = strings.Trim(strings.TrimSpace(first), ".!。")
+	if len(first) > maxASCIIAnswerLen && isASCII(first) {
+		return false, false
+	}
+	first = strings.ToLower(first)
 	switch {
 	case yesWords[first]:
 		return true, true
