@@ -73,6 +73,19 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
+// wrapSafe is wrap(s, commentWidth) for text safeCommentText returned:
+// its words are joined by single spaces already, so text that fits on a
+// line, most doc text, is that line, without splitting and joining it.
+func wrapSafe(s string) []string {
+	if len(s) <= commentWidth {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	return wrap(s, commentWidth)
+}
+
 // commentLines renders paragraphs of possibly untrusted text as the lines of
 // a // comment, each starting with "//" and a blank "//" line between
 // paragraphs. Handed to jennifer starting with "//", a line is written as it
@@ -82,7 +95,7 @@ func wrap(text string, width int) []string {
 func commentLines(paragraphs ...string) []string {
 	var out []string
 	for _, p := range paragraphs {
-		lines := wrap(safeCommentText(p), commentWidth)
+		lines := wrapSafe(safeCommentText(p))
 		if code, ok := strings.CutPrefix(p, "\t"); ok && safeCommentText(code) != "" {
 			lines = []string{"\t" + safeCommentText(code)}
 		}
@@ -104,12 +117,17 @@ func commentLines(paragraphs ...string) []string {
 }
 
 // docComment is commentLines as a statement, for a declaration in a group.
+//
+// The lines go to jennifer as one comment of lines joined by newlines:
+// jennifer writes a comment starting with "//" as it is, so the source
+// is the same as with a comment and a line break per line, with a third
+// of the statements to build and render.
 func docComment(paragraphs ...string) *jen.Statement {
-	s := jen.Null()
-	for _, l := range commentLines(paragraphs...) {
-		s.Comment(l).Line()
+	lines := commentLines(paragraphs...)
+	if len(lines) == 0 {
+		return jen.Null()
 	}
-	return s
+	return jen.Null().Comment(strings.Join(lines, "\n")).Line()
 }
 
 // fileComment adds commentLines to g as top-level comments, which jennifer
