@@ -156,7 +156,8 @@ func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []tab
 // readTable turns a goldmark table into one table, boundaries as GFM drew
 // them.
 func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) table {
-	out := table{headings: titles}
+	// The rows slice is sized once: all rows but the header.
+	out := table{headings: titles, rows: make([]row, 0, max(t.ChildCount()-1, 0))}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		pos := blockStart(r)
 		// The row's own text: a table in a block quote or a list item
@@ -194,7 +195,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 func cellText(c ast.Node, src []byte, off int, line string) string {
 	if t, ok := c.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
 		if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
-			if v := line[seg.Start-off : seg.Stop-off]; !strings.ContainsAny(v, `\&`) {
+			if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {
 				return cleanText(v)
 			}
 		}
