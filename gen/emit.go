@@ -223,12 +223,12 @@ func renderSource(g *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// formatSource runs go/format on rendered source; its error reads as
-// jennifer's own formatting error did, when jennifer formatted.
+// formatSource runs go/format on rendered source; its error, a bug of the
+// generator, names the phase and holds the source, as jennifer's did.
 func formatSource(src []byte) ([]byte, error) {
 	out, err := format.Source(src)
 	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", "generated code", fmt.Errorf("Error %s while formatting source:\n%s", err, src))
+		return nil, fmt.Errorf("render generated code: formatting source: %w\n%s", err, src)
 	}
 	return out, nil
 }
