@@ -14,7 +14,13 @@ const commentWidth = 76
 // characters (newlines among them) become spaces; format characters, which
 // hold the bidi controls of Trojan Source (CVE-2021-42574) and the
 // zero-width ones, are dropped; "*/" is broken up; white space collapses.
+//
+// Text of printable ASCII, with no "*/" and single spaces between words,
+// the common doc text, is returned as it is, without the three copies.
 func safeCommentText(s string) string {
+	if commentReady(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsControl(r), unicode.In(r, unicode.Zl, unicode.Zp):
@@ -26,6 +32,25 @@ func safeCommentText(s string) string {
 	}, s)
 	s = strings.ReplaceAll(s, "*/", "* /")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// commentReady reports whether safeCommentText would return s unchanged
+// because it is printable ASCII (no control or format characters, which
+// are all outside it or below space), holds no "*/", and is white space
+// collapsed already: no space at either end or next to another.
+func commentReady(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c > '~':
+			return false
+		case c == ' ' && s[i+1] == ' ', c == '*' && i+1 < len(s) && s[i+1] == '/':
+			return false
+		}
+	}
+	return true
 }
 
 // wrap breaks text into lines of at most width bytes where it can.
@@ -48,6 +73,19 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
+// wrapSafe is wrap(s, commentWidth) for text safeCommentText returned:
+// its words are joined by single spaces already, so text that fits on a
+// line, most doc text, is that line, without splitting and joining it.
+func wrapSafe(s string) []string {
+	if len(s) <= commentWidth {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	return wrap(s, commentWidth)
+}
+
 // commentLines renders paragraphs of possibly untrusted text as the lines of
 // a // comment, each starting with "//" and a blank "//" line between
 // paragraphs. Handed to jennifer starting with "//", a line is written as it
@@ -57,7 +95,7 @@ func wrap(text string, width int) []string {
 func commentLines(paragraphs ...string) []string {
 	var out []string
 	for _, p := range paragraphs {
-		lines := wrap(safeCommentText(p), commentWidth)
+		lines := wrapSafe(safeCommentText(p))
 		if code, ok := strings.CutPrefix(p, "\t"); ok && safeCommentText(code) != "" {
 			lines = []string{"\t" + safeCommentText(code)}
 		}
@@ -79,12 +117,17 @@ func commentLines(paragraphs ...string) []string {
 }
 
 // docComment is commentLines as a statement, for a declaration in a group.
+//
+// The lines go to jennifer as one comment of lines joined by newlines:
+// jennifer writes a comment starting with "//" as it is, so the source
+// is the same as with a comment and a line break per line, with a third
+// of the statements to build and render.
 func docComment(paragraphs ...string) *jen.Statement {
-	s := jen.Null()
-	for _, l := range commentLines(paragraphs...) {
-		s.Comment(l).Line()
+	lines := commentLines(paragraphs...)
+	if len(lines) == 0 {
+		return jen.Null()
 	}
-	return s
+	return jen.Null().Comment(strings.Join(lines, "\n")).Line()
 }
 
 // fileComment adds commentLines to g as top-level comments, which jennifer

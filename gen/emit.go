@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,10 +44,10 @@ const (
 	deprecatedAlias   = "Deprecated: use %s."
 )
 
-// emitCodes renders codes.go: everything in the package that depends on
+// codesFile builds codes.go: everything in the package that depends on
 // the docs. The runtime files call into it through name, codeByName and
 // errorPrefix, and through the Code methods it defines.
-func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
+func codesFile(f *spec.File, p pkgSpec) *jen.File {
 	g := newFile(p.name,
 		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s).",
 			p.name, f.Prefix, sourceDoc(f.Source)),
@@ -139,7 +140,7 @@ func emitCodes(f *spec.File, p pkgSpec) ([]byte, error) {
 		jen.Switch(jen.Id("s")).Block(byName...),
 		jen.Return(jen.Lit(0), jen.False()),
 	)
-	return render(g)
+	return g
 }
 
 // sourceDoc names the docs a package was generated from, for its doc.
@@ -203,13 +204,36 @@ func retryDoc(e spec.Entry) string {
 	return verdict + " by the default rule."
 }
 
-// render formats a jennifer file; jennifer runs go/format on it.
+// render renders a jennifer file and formats it: renderSource, then
+// formatSource.
 func render(g *jen.File) ([]byte, error) {
+	src, err := renderSource(g)
+	if err != nil {
+		return nil, err
+	}
+	return formatSource(src)
+}
+
+// renderSource renders a jennifer file as Go source before go/format, so
+// that generate can time and run the two phases apart (see
+// BenchmarkGenEmit and BenchmarkGenFormat).
+func renderSource(g *jen.File) ([]byte, error) {
+	g.NoFormat = true
 	var buf bytes.Buffer
 	if err := g.Render(&buf); err != nil {
 		return nil, fmt.Errorf("render %s: %w", "generated code", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// formatSource runs go/format on rendered source; its error, a bug of the
+// generator, names the phase and holds the source, as jennifer's did.
+func formatSource(src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("render generated code: formatting source: %w\n%s", err, src)
+	}
+	return out, nil
 }
 
 // joinInts joins numbers with sep.

@@ -8,13 +8,13 @@ import (
 	"github.com/errtable/errtable/spec"
 )
 
-// emitExamples renders example_test.go: runnable examples for pkg.go.dev,
+// examplesFile builds example_test.go: runnable examples for pkg.go.dev,
 // written against the spec's own codes. They are in the external test
 // package (pkg_test) and import the package by its path, as a client does,
 // so that pkg.go.dev shows errcodes.New(...) rather than New(...). Their
 // output holds only numbers and Go names, never doc text, so what the docs
 // say cannot break them.
-func emitExamples(f *spec.File, p pkgSpec) ([]byte, error) {
+func examplesFile(f *spec.File, p pkgSpec) *jen.File {
 	e := exampleEntry(f)
 	g := newFile(p.name + "_test")
 	g.ImportName(p.importPath, p.name)
@@ -255,7 +255,7 @@ func emitExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 		),
 		exampleOutput(result),
 	)
-	return render(g)
+	return g
 }
 
 // output renders an example's "// Output:" comment with its lines.
@@ -321,8 +321,8 @@ func undocumentedStatus(f *spec.File) int {
 	}
 }
 
-// emitTestExamples renders errcodestest/example_test.go.
-func emitTestExamples(f *spec.File, p pkgSpec) ([]byte, error) {
+// testExamplesFile builds errcodestest/example_test.go.
+func testExamplesFile(f *spec.File, p pkgSpec) *jen.File {
 	e := exampleEntry(f)
 	g := newFile(testPkg + "_test")
 	testPath := p.importPath + "/" + testPkg
@@ -375,5 +375,5 @@ func emitTestExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 		exampleOutput(fmt.Sprint(e.Code), "200"),
 	}
 	g.Func().Id("ExampleWrap").Params().Block(wrap...)
-	return render(g)
+	return g
 }

@@ -32,24 +32,27 @@ func (o *output) fileNames() []string {
 // emitter renders one file of the output.
 type emitter struct {
 	path string // slash-separated, in the output directory
-	emit func() ([]byte, error)
+	// emit renders the file: Go source that generate formats, or, when
+	// final is set, the file's bytes.
+	emit  func() ([]byte, error)
+	final bool // a runtime file: our own source, gofmt'd in the repository
 }
 
 // emitters lists every file of package p and how to render it: the
 // docs-dependent files through jennifer, the runtime copied from source.
 func emitters(f *spec.File, p pkgSpec) []emitter {
 	es := []emitter{
-		{"codes.go", func() ([]byte, error) { return emitCodes(f, p) }},
-		{"example_test.go", func() ([]byte, error) { return emitExamples(f, p) }},
-		{testPkg + "/codes.go", func() ([]byte, error) { return emitTestCodes(f, p.name) }},
-		{testPkg + "/example_test.go", func() ([]byte, error) { return emitTestExamples(f, p) }},
+		{path: "codes.go", emit: func() ([]byte, error) { return renderSource(codesFile(f, p)) }},
+		{path: "example_test.go", emit: func() ([]byte, error) { return renderSource(examplesFile(f, p)) }},
+		{path: testPkg + "/codes.go", emit: func() ([]byte, error) { return renderSource(testCodesFile(f, p.name)) }},
+		{path: testPkg + "/example_test.go", emit: func() ([]byte, error) { return renderSource(testExamplesFile(f, p)) }},
 	}
 	for _, name := range runtimeFiles {
 		filePkg := p.name
 		if path.Dir(name) == testPkg {
 			filePkg = testPkg
 		}
-		es = append(es, emitter{name, func() ([]byte, error) { return emitRuntime(name, filePkg) }})
+		es = append(es, emitter{path: name, emit: func() ([]byte, error) { return emitRuntime(name, filePkg) }, final: true})
 	}
 	return es
 }
@@ -61,25 +64,55 @@ var testHookEmit func(path string) error
 // generate renders the spec and every file of package p in memory. Nothing
 // is written until all of it has succeeded.
 func generate(f *spec.File, p pkgSpec) (*output, error) {
-	specBytes, err := f.Marshal()
+	out, unformatted, err := emit(f, p)
 	if err != nil {
 		return nil, err
 	}
-	out := &output{spec: specBytes, files: map[string][]byte{}}
+	if err := out.format(unformatted); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// emit is generate's first phase: the spec's bytes and every file of
+// package p rendered, and the paths of the files still to go through
+// go/format, the second (see output.format).
+func emit(f *spec.File, p pkgSpec) (out *output, unformatted []string, err error) {
+	specBytes, err := f.Marshal()
+	if err != nil {
+		return nil, nil, err
+	}
+	out = &output{spec: specBytes, files: map[string][]byte{}}
 	for _, e := range emitters(f, p) {
 		if testHookEmit != nil {
 			if err := testHookEmit(e.path); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		if _, clash := out.files[e.path]; clash {
-			return nil, fmt.Errorf("two generated files are named %s", e.path)
+			return nil, nil, fmt.Errorf("two generated files are named %s", e.path)
 		}
 		data, err := e.emit()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out.files[e.path] = data
+		if !e.final {
+			unformatted = append(unformatted, e.path)
+		}
 	}
-	return out, nil
+	return out, unformatted, nil
+}
+
+// format runs go/format on the files of o at paths, in place: generate's
+// second phase.
+func (o *output) format(paths []string) error {
+	for _, p := range paths {
+		data, err := formatSource(o.files[p])
+		if err != nil {
+			return err
+		}
+		o.files[p] = data
+	}
+	return nil
 }

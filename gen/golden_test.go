@@ -130,12 +130,12 @@ func TestRuntimeStub(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "testdata/stub.json", specBytes)
-	code, err := emitCodes(f, testPkgSpec)
+	code, err := render(codesFile(f, testPkgSpec))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "runtime/codes_stub.go", code)
-	testCode, err := emitTestCodes(f, "errcodes")
+	testCode, err := render(testCodesFile(f, "errcodes"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"testing"
 
 	"github.com/errtable/errtable/spec"
@@ -39,4 +43,55 @@ func declaredNames(decl ast.Decl) []string {
 		}
 	}
 	return out
+}
+
+// TestEmitRuntimeIsFormatted proves emitRuntime's line replacement the same
+// as the rendering it replaces: each runtime file parsed by go/parser, its
+// package renamed in the tree and printed by go/format, after the header.
+func TestEmitRuntimeIsFormatted(t *testing.T) {
+	for _, name := range runtimeFiles {
+		for _, pkg := range []string{"errcodes", testPkg, "x", "acmeerrors", "a_very_long_package_name_for_errors"} {
+			got, err := emitRuntime(name, pkg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := renderRuntimeReference(name, pkg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s as package %s differs from go/format's rendering:\ngot:\n%s\nwant:\n%s", name, pkg, got, want)
+			}
+		}
+	}
+}
+
+// renderRuntimeReference is what emitRuntime did before: it parses a
+// runtime file, renames its package and prints it with the generated-code
+// header. It is the reference emitRuntime's fast path is tested against.
+func renderRuntimeReference(name, pkg string) ([]byte, error) {
+	src, err := runtimeSrc.ReadFile("runtime/" + name)
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	file.Name.Name = pkg
+	var buf bytes.Buffer
+	buf.WriteString(generatedHeader + "\n\n")
+	if err := format.Node(&buf, fset, file); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// TestEmitRuntimeMissing: a name that is no runtime file is an error, not
+// an empty file.
+func TestEmitRuntimeMissing(t *testing.T) {
+	if _, err := emitRuntime("missing.go", "x"); err == nil {
+		t.Error("a missing runtime file gave no error")
+	}
 }

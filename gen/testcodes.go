@@ -14,9 +14,9 @@ import (
 // docs is emitted into it here.
 const testPkg = "errcodestest"
 
-// emitTestCodes renders errcodestest/codes.go: the docs' descriptions and
+// testCodesFile builds errcodestest/codes.go: the docs' descriptions and
 // retry decisions, as the fake API answers with them.
-func emitTestCodes(f *spec.File, parentPkg string) ([]byte, error) {
+func testCodesFile(f *spec.File, parentPkg string) *jen.File {
 	g := newFile(testPkg,
 		fmt.Sprintf("Package %s is a fake %s API for tests: an http.Handler and an httptest server that answer with any of the errors of package %s, with the docs' descriptions, realistic JSON bodies and, for retryable codes, a Retry-After header.", testPkg, f.Prefix, parentPkg),
 		"Use it to test a client's error handling and retry loops in a controlled environment, as the docs advise.",
@@ -37,5 +37,5 @@ func emitTestCodes(f *spec.File, parentPkg string) ([]byte, error) {
 		jen.Switch(jen.Id("status")).Block(cases...),
 		jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("status")), jen.False()),
 	)
-	return render(g)
+	return g
 }

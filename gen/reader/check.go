@@ -74,13 +74,21 @@ func joinInts(ns []int, sep string) string {
 // hiddenLines returns the lines of src that hold characters a reader cannot
 // see (spec.HiddenRune: bidi controls, zero-width and tag characters,
 // invisible fillers), and those characters, at most five, as U+XXXX.
+//
+// Hidden runes are all past ASCII, so ASCII bytes, nearly all of a page,
+// are stepped over without decoding.
 func hiddenLines(src []byte) (lines []int, runes []string) {
 	line := 1
-	for _, r := range string(src) {
-		if r == '\n' {
-			line++
+	for i := 0; i < len(src); {
+		if c := src[i]; c < utf8.RuneSelf {
+			if c == '\n' {
+				line++
+			}
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRune(src[i:])
+		i += size
 		if r == '\uFFFD' || !spec.HiddenRune(r) {
 			continue // invalid UTF-8 is refused before; U+FFFD is mojibake's
 		}

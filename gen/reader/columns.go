@@ -143,7 +143,7 @@ func textOf(t *table, i int) columnText {
 			c.numbers++ // a plain number: "Error 3" is a name
 			continue
 		}
-		if _, ok := parseYesNo(v); ok && !retryWords[strings.ToLower(strings.Trim(v, " .!"))] {
+		if _, ok := parseYesNo(v); ok && !isRetryWord(strings.Trim(v, " .!")) {
 			continue // "Yes", "No": an answer, neither a name nor a sentence
 		}
 		if isSentence(v) {

@@ -1,7 +1,7 @@
 package reader
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,11 +11,26 @@ import (
 // It looks for the replacement character, C1 controls, the Latin-1 pairs
 // that UTF-8 lead bytes turn into ("â€", "Ã©") and isolated Thai letters
 // in Latin text (what Windows-874 makes of emoji and curly quotes).
+//
+// Only a line with a byte past ASCII can look so: the scan skips ASCII
+// bytes and reads, without copying the page, only the lines that hold
+// other bytes (on the pages gen reads, few or none).
 func mojibakeLines(src []byte) []int {
 	var out []int
-	for i, line := range strings.Split(string(src), "\n") {
-		if looksMisdecoded(line) {
-			out = append(out, i+1)
+	line, start := 1, 0 // the current line and its first byte
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
+			line, start = line+1, i+1
+		case c >= utf8.RuneSelf:
+			end := len(src)
+			if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+				end = i + j
+			}
+			if looksMisdecoded(string(src[start:end])) {
+				out = append(out, line)
+			}
+			i = end - 1 // on to the line's end, which the next turn counts
 		}
 	}
 	return out

@@ -219,23 +219,71 @@ const (
 	maxYesNoCell = 64
 )
 
+// indexAnswerSep is strings.IndexAny(s, ",;:(（、，"), the marks that end
+// the first word of a "Retry?" cell, without IndexAny's rune-by-rune
+// search of a set with runes past ASCII: parseYesNo runs on every short
+// cell of every table.
+func indexAnswerSep(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ',' || c == ';' || c == ':' || c == '(' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '（' || r == '、' || r == '，' {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// maxRetryWordLen is the length in bytes of the longest word of
+// retryWords.
+const maxRetryWordLen = len("retryable")
+
+// isRetryWord reports whether retryWords holds s, lower-cased. An ASCII s
+// longer than every word is none, found without lower-casing a copy;
+// lower-casing may shorten other text ("K", the Kelvin sign, is "k").
+func isRetryWord(s string) bool {
+	if len(s) > maxRetryWordLen && isASCII(s) {
+		return false
+	}
+	return retryWords[strings.ToLower(s)]
+}
+
+// maxASCIIAnswerLen is the length of the longest ASCII word of yesWords
+// and noWords: an ASCII first word longer than it answers nothing.
+const maxASCIIAnswerLen = len("retryable")
+
 // parseYesNo reads a "Retry?" cell: its first word says yes or no.
 func parseYesNo(s string) (value, ok bool) {
 	if len(s) > maxYesNoCell {
 		return false, false // a sentence, not an answer: the common cell
 	}
 	first, rest := strings.TrimSpace(s), ""
-	if i := strings.IndexAny(first, ",;:(（、，"); i > 0 {
+	if i := indexAnswerSep(first); i > 0 {
 		first, rest = first[:i], first[i:]
 	}
-	if retryWords[strings.ToLower(strings.TrimSpace(first))] && strings.TrimLeft(rest, ",;:(（、， ") != "" {
+	if isRetryWord(strings.TrimSpace(first)) && strings.TrimLeft(rest, ",;:(（、， ") != "" {
 		// "Retry: no", "Retry (no, fix first)": the answer follows.
 		return parseYesNo(strings.TrimRight(strings.TrimLeft(rest, ",;:(（、， "), ")）"))
 	}
 	if len(first) > maxYesNoLen {
 		return false, false // no answer is this long: skip the lower-casing
 	}
-	first = strings.Trim(strings.TrimSpace(strings.ToLower(first)), ".!。")
+	// Trimmed before lower-casing, which changes neither spaces nor the
+	// marks, so that most cells, ASCII and longer than any ASCII answer,
+	// are refused without a lower-cased copy.
+	first = strings.Trim(strings.TrimSpace(first), ".!。")
+	if len(first) > maxASCIIAnswerLen && isASCII(first) {
+		return false, false
+	}
+	first = strings.ToLower(first)
 	switch {
 	case yesWords[first]:
 		return true, true

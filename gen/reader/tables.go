@@ -156,13 +156,19 @@ func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []tab
 // readTable turns a goldmark table into one table, boundaries as GFM drew
 // them.
 func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) table {
-	out := table{headings: titles}
+	// The rows slice is sized once: all rows but the header.
+	out := table{headings: titles, rows: make([]row, 0, max(t.ChildCount()-1, 0))}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		var cells []string
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, inlineText(c, src))
-		}
 		pos := blockStart(r)
+		// The row's own text: a table in a block quote or a list item
+		// starts after the line's "> " or indentation. One copy of it
+		// holds the row's raw text and its plain cells.
+		raw := restOfLine(src, pos)
+		line := string(raw)
+		cells := make([]string, 0, r.ChildCount())
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, cellText(c, src, pos, line))
+		}
 		if _, ok := r.(*east.TableHeader); ok {
 			out.line, out.header = lines.of(pos), cells
 			continue
@@ -170,19 +176,31 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		if len(out.rows) > MaxRows {
 			break // Read refuses the page: no need to read more
 		}
-		// The row's own text: a table in a block quote or a list item
-		// starts after the line's "> " or indentation.
-		raw := restOfLine(src, pos)
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
 			rawCells:     rowCells(raw),
 			delimited:    hasCellDelimiter(raw),
 			delimiterRow: delimiterCells(raw) > 0,
-			raw:          strings.TrimSpace(string(raw)),
+			raw:          strings.TrimSpace(line),
 		})
 	}
 	return out
+}
+
+// cellText is inlineText(c, src) for a table cell c of the source line
+// that starts at offset off and holds line: a cell of one run of plain
+// text inside the line is cut from line rather than copied from src, so
+// that a row costs one copy, not one per cell.
+func cellText(c ast.Node, src []byte, off int, line string) string {
+	if t, ok := c.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
+		if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
+			if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {
+				return cleanText(v)
+			}
+		}
+	}
+	return inlineText(c, src)
 }
 
 // gluedLine returns the last line of a paragraph that runs straight into

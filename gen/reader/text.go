@@ -15,7 +15,15 @@ import (
 // and links reduced to their text, backslash escapes and HTML entities
 // resolved, raw HTML dropped (a <br> becomes a space), and white space
 // collapsed.
+//
+// The common cell, one run of text with no escape, entity or line break, is
+// its text cleaned, without the builder and the copies of appendText.
 func inlineText(n ast.Node, src []byte) string {
+	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
+		if v := t.Segment.Value(src); bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+			return cleanText(string(v))
+		}
+	}
 	var b strings.Builder
 	appendText(&b, n, src)
 	return cleanText(b.String())
@@ -80,6 +88,17 @@ var (
 	htmlTagRE     = regexp.MustCompile(`<[^>]*>`)
 	templateTagRE = regexp.MustCompile(`\{%.*?%\}|\[/?block(?::[a-z]+)?\]`)
 )
+
+// dropTemplateTags replaces the template tags of docs engines in s with
+// spaces, as templateTagRE.ReplaceAllString(s, " ") does; prose without
+// the start of a tag, all but a few passages, is returned without running
+// the regular expression.
+func dropTemplateTags(s string) string {
+	if !strings.Contains(s, "{%") && !strings.Contains(s, "[block") && !strings.Contains(s, "[/block") {
+		return s
+	}
+	return templateTagRE.ReplaceAllString(s, " ")
+}
 
 // htmlBlockText returns the text of an HTML block, tags removed.
 func htmlBlockText(n *ast.HTMLBlock, src []byte) string {

@@ -22,7 +22,7 @@ const (
 // Passages beyond the bounds above are left out, with a warning.
 func AttachTips(f *spec.File, docsPath string, passages []Passage, warn func(string)) {
 	for _, p := range passages {
-		text := cleanText(templateTagRE.ReplaceAllString(p.Text, " "))
+		text := cleanText(dropTemplateTags(p.Text))
 		var codes []int
 		for _, code := range codesIn(text) {
 			if e, ok := f.Lookup(code); ok && !e.Removed && !slices.Contains(codes, code) {
