@@ -175,7 +175,7 @@ func TestParseStrict(t *testing.T) {
 			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 				t.Errorf("Parse error %v\nwant one containing %q", err, tt.want)
 			}
-			if d := time.Since(start); d > 2*time.Second {
+			if d := time.Since(start); d > time.Minute { // a quadratic step takes far longer; generous for loaded machines
 				t.Errorf("Parse took %v", d)
 			}
 		})

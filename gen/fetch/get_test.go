@@ -276,7 +276,7 @@ func TestGetSlow(t *testing.T) {
 			srv := server(t, tt.h)
 			start := time.Now()
 			_, err := Get(context.Background(), srv.URL, Validators{}, quick)
-			if took := time.Since(start); took > quick.Timeout+time.Second {
+			if took := time.Since(start); took > quick.Timeout+30*time.Second { // without the timeout, it would hang
 				t.Errorf("took %v with a timeout of %v", took, quick.Timeout)
 			}
 			if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "no complete answer within 300ms") {
