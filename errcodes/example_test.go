@@ -176,6 +176,30 @@ func ExampleFromResponse() {
 	// try later
 }
 
+// A problem+json body (RFC 9457) keeps its members in Problem; the status
+// comes from the response.
+func ExampleFromResponse_problem() {
+	resp := &http.Response{
+		Body:       io.NopCloser(strings.NewReader("{\"type\":\"https://api.example/problems/busy\",\"title\":\"Busy\",\"detail\":\"try later\",\"instance\":\"/jobs/7\"}")),
+		Header:     http.Header{"Content-Type": {"application/problem+json"}},
+		StatusCode: 429,
+	}
+	var apiErr *errcodes.Error
+	if errors.As(errcodes.FromResponse(resp), &apiErr) && apiErr.Problem != nil {
+		fmt.Println(int(apiErr.Code), apiErr.Problem.Type, apiErr.Problem.Instance, apiErr.Message)
+	}
+	// Output:
+	// 429 https://api.example/problems/busy /jobs/7 try later
+}
+
+// Codes lists the documented codes, in order.
+func ExampleCodes() {
+	codes := errcodes.Codes()
+	fmt.Println(len(codes), codes[0].Known())
+	// Output:
+	// 8 true
+}
+
 // CheckRetry decides from the response whether to send a request again:
 // as the docs say for a documented code, by the default rule otherwise.
 func ExampleCheckRetry() {

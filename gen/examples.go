@@ -162,6 +162,29 @@ func examplesFile(f *spec.File, p pkgSpec) *jen.File {
 		exampleOutput(fmt.Sprintf("%d true 2s", e.Code), "try later"),
 	)...)
 
+	g.Comment("// A problem+json body (RFC 9457) keeps its members in Problem; the status")
+	g.Comment("// comes from the response.")
+	g.Func().Id("ExampleFromResponse_problem").Params().Block(
+		jen.Id("resp").Op(":=").Op("&").Qual("net/http", "Response").Values(jen.Dict{
+			jen.Id("StatusCode"): jen.Lit(e.Code),
+			jen.Id("Header"):     jen.Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Content-Type"): jen.Values(jen.Lit("application/problem+json"))}),
+			jen.Id("Body"): jen.Qual("io", "NopCloser").Call(jen.Qual("strings", "NewReader").Call(
+				jen.Lit(`{"type":"https://api.example/problems/busy","title":"Busy","detail":"try later","instance":"/jobs/7"}`))),
+		}),
+		jen.Var().Id("apiErr").Op("*").Add(q("Error")),
+		jen.If(jen.Qual("errors", "As").Call(q("FromResponse").Call(jen.Id("resp")), jen.Op("&").Id("apiErr")).Op("&&").Id("apiErr").Dot("Problem").Op("!=").Nil()).Block(
+			fmtln(jen.Int().Call(jen.Id("apiErr").Dot("Code")), jen.Id("apiErr").Dot("Problem").Dot("Type"), jen.Id("apiErr").Dot("Problem").Dot("Instance"), jen.Id("apiErr").Dot("Message")),
+		),
+		exampleOutput(fmt.Sprintf("%d https://api.example/problems/busy /jobs/7 try later", e.Code)),
+	)
+
+	g.Comment("// Codes lists the documented codes, in order.")
+	g.Func().Id("ExampleCodes").Params().Block(
+		jen.Id("codes").Op(":=").Add(q("Codes")).Call(),
+		fmtln(jen.Len(jen.Id("codes")), jen.Id("codes").Index(jen.Lit(0)).Dot("Known").Call()),
+		exampleOutput(fmt.Sprintf("%d true", len(f.Errors))),
+	)
+
 	status, retryable := retryStatus(f)
 	g.Comment("// CheckRetry decides from the response whether to send a request again:")
 	g.Comment("// as the docs say for a documented code, by the default rule otherwise.")
