@@ -155,7 +155,7 @@ var headerWords = []struct {
 	{"ko", roleOther, []string{"유형", "메서드", "종류"}},
 
 	{"nl", roleCode, []string{"foutcode", "foutnummer"}}, // "statuscode", "http-statuscode", "http-code" also de
-	{"nl", roleKey, []string{"foutcode", "fouttype"}}, // "type" also en,
+	{"nl", roleKey, []string{"foutcode", "fouttype"}},    // "type" also en,
 	{"nl", roleName, []string{"betekenis", "foutmelding", "melding", "bericht", "naam", "beschrijving"}},
 	{"nl", roleRemedy, []string{"oplossing", "actie", "wat te doen", "beschrijving"}},
 	{"nl", roleExplain, []string{"oorzaak", "reden", "opmerking", "opmerkingen", "toelichting"}},
@@ -163,7 +163,7 @@ var headerWords = []struct {
 	{"nl", roleOther, []string{"soort"}},
 
 	{"pl", roleCode, []string{"kod błędu", "kod", "kod http", "kod statusu", "kod odpowiedzi"}}, // "kod" also tr
-	{"pl", roleKey, []string{"kod błędu", "typ błędu", "kod"}}, // "typ" also de,
+	{"pl", roleKey, []string{"kod błędu", "typ błędu", "kod"}},                                  // "typ" also de,
 	{"pl", roleName, []string{"znaczenie", "komunikat", "nazwa", "wiadomość", "opis"}},
 	{"pl", roleRemedy, []string{"rozwiązanie", "działanie", "co zrobić", "opis"}},
 	{"pl", roleExplain, []string{"przyczyna", "powód", "szczegóły", "uwagi", "uwaga"}},
