@@ -84,7 +84,7 @@ var headerWords = []struct {
 	{"de", roleOther, []string{"typ", "methode", "kategorie", "art", "endpunkt"}}, // "typ" also pl; "methode" also nl
 
 	{"fr", roleCode, []string{"code d'erreur", "code d’erreur", "code http", "code de statut", "code d'état", "code de retour", "statut", "statut http"}},
-	{"fr", roleKey, []string{"code d'erreur", "code d’erreur", "type d'erreur", "raison"}}, // "code", "type" also en,
+	{"fr", roleKey, []string{"code d'erreur", "code d’erreur", "type d'erreur", "raison"}}, // "code", "type" also en
 	{"fr", roleName, []string{"signification", "message d'erreur", "nom", "libellé", "intitulé"}},
 	{"fr", roleRemedy, []string{"résolution", "que faire", "action recommandée", "correctif", "recommandation"}},
 	{"fr", roleExplain, []string{"raison", "détails", "détail", "remarque", "remarques", "causes possibles", "cause possible", "exemple"}},
@@ -103,7 +103,7 @@ var headerWords = []struct {
 	{"es", roleOther, []string{"tipo", "método", "categoría"}}, // "tipo" also pt, it; "método" also pt
 
 	{"pt", roleCode, []string{"código de erro", "código de status", "código de status http", "código de resposta", "status http"}},
-	{"pt", roleKey, []string{"código de erro", "tipo de erro"}}, // "tipo" also es,
+	{"pt", roleKey, []string{"código de erro", "tipo de erro"}}, // "tipo" also es
 	{"pt", roleName, []string{"mensagem", "mensagem de erro", "nome", "descrição"}},
 	{"pt", roleRemedy, []string{"solução", "ação", "resolução", "o que fazer", "recomendação", "descrição"}},
 	{"pt", roleExplain, []string{"detalhes", "observações", "observação", "exemplo"}}, // "causas" also es
@@ -111,7 +111,7 @@ var headerWords = []struct {
 	{"pt", roleOther, []string{"categoria"}}, // also it
 
 	{"it", roleCode, []string{"codice", "codice di errore", "codice errore", "codice http", "codice di stato", "codice di risposta", "stato"}},
-	{"it", roleKey, []string{"codice di errore", "codice errore", "codice", "tipo di errore"}}, // "tipo" also es,
+	{"it", roleKey, []string{"codice di errore", "codice errore", "codice", "tipo di errore"}}, // "tipo" also es
 	{"it", roleName, []string{"significato", "messaggio", "messaggio di errore", "nome errore", "descrizione"}},
 	{"it", roleRemedy, []string{"soluzione", "azione", "rimedio", "cosa fare", "risoluzione", "descrizione"}},
 	{"it", roleExplain, []string{"dettagli", "dettaglio", "causa possibile", "esempio"}},
@@ -155,7 +155,7 @@ var headerWords = []struct {
 	{"ko", roleOther, []string{"유형", "메서드", "종류"}},
 
 	{"nl", roleCode, []string{"foutcode", "foutnummer"}}, // "statuscode", "http-statuscode", "http-code" also de
-	{"nl", roleKey, []string{"foutcode", "fouttype"}},    // "type" also en,
+	{"nl", roleKey, []string{"foutcode", "fouttype"}},    // "type" also en
 	{"nl", roleName, []string{"betekenis", "foutmelding", "melding", "bericht", "naam", "beschrijving"}},
 	{"nl", roleRemedy, []string{"oplossing", "actie", "wat te doen", "beschrijving"}},
 	{"nl", roleExplain, []string{"oorzaak", "reden", "opmerking", "opmerkingen", "toelichting"}},
@@ -163,7 +163,7 @@ var headerWords = []struct {
 	{"nl", roleOther, []string{"soort"}},
 
 	{"pl", roleCode, []string{"kod błędu", "kod", "kod http", "kod statusu", "kod odpowiedzi"}}, // "kod" also tr
-	{"pl", roleKey, []string{"kod błędu", "typ błędu", "kod"}},                                  // "typ" also de,
+	{"pl", roleKey, []string{"kod błędu", "typ błędu", "kod"}},                                  // "typ" also de
 	{"pl", roleName, []string{"znaczenie", "komunikat", "nazwa", "wiadomość", "opis"}},
 	{"pl", roleRemedy, []string{"rozwiązanie", "działanie", "co zrobić", "opis"}},
 	{"pl", roleExplain, []string{"przyczyna", "powód", "szczegóły", "uwagi", "uwaga"}},
