@@ -107,7 +107,7 @@ func codeName(c *spec.CodeEntry, taken map[string]bool) (name, why string) {
 		return base, ""
 	}
 	if why == "" {
-		why = fmt.Sprintf("gives the Go name %s, which another code of the spec already declares", base)
+		why = fmt.Sprintf("gives the Go name %s, which a status or another code of the spec already declares", base)
 	}
 	tries := []string{base + "Code"}
 	if c.Status != 0 {

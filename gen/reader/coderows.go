@@ -2,7 +2,9 @@ package reader
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/errtable/errtable/spec"
@@ -26,7 +28,7 @@ type codeCandidate struct {
 // name, else 0 (unknown). A catch-all row ("errors.APIError | 4XX, 5XX")
 // stands for every status the others do not list: it is reported, not
 // read.
-func readCodeRows(docsPath string, t *table, cols codeRoles, warn func(string)) ([]CodeEntry, faults) {
+func readCodeRows(docsPath string, t *table, cols codeRoles, catchAlls map[string][]int, warn func(string)) ([]CodeEntry, faults) {
 	out := make([]CodeEntry, 0, len(t.rows))
 	var problems faults
 	for _, r := range t.rows {
@@ -37,7 +39,10 @@ func readCodeRows(docsPath string, t *table, cols codeRoles, warn func(string)) 
 		raw, statusText := cell(r, cols.key), cellText(cell(r, cols.status))
 		code := keyText(raw)
 		if catchAll(code) || catchAll(statusText) {
-			warn(fmt.Sprintf("%s: %q for %q is a catch-all for the statuses no other row lists; noted, not read as a code", at, code, cmpOr(statusText, code)))
+			what := fmt.Sprintf("%q for %q", code, cmpOr(statusText, code))
+			if len(catchAlls[what]) < maxListed {
+				catchAlls[what] = append(catchAlls[what], r.line)
+			}
 			continue
 		}
 		if code == "" {
@@ -80,14 +85,35 @@ func readCodeRows(docsPath string, t *table, cols codeRoles, warn func(string)) 
 		}
 		e := spec.CodeEntry{Code: code, Status: status, Description: desc, Remedy: remedy, Line: r.line}
 		e.Retryable, e.RetryableFrom = spec.CodeRetryable(code, status)
-		if v, ok := rowRetry(r, roles{retry: cols.retry}, at, warn); ok {
-			e.Retryable, e.RetryableFrom = v, spec.FromDocs
-		} else if v, ok := remedyRetry(remedy); ok {
-			e.Retryable, e.RetryableFrom = v, spec.FromRemedy
+		words := remedy
+		if cols.remedy < 0 && len(cols.explain) == 0 {
+			// No column says what to do, so the description does
+			// ("... Retry after a short wait.").
+			words = joinRemedy(desc, remedy)
+		}
+		if v, from, ok := docsRetry(r, cols, words, at, warn); ok {
+			e.Retryable, e.RetryableFrom = v, from
 		}
 		out = append(out, CodeEntry{CodeEntry: e, table: t})
 	}
 	return out, problems
+}
+
+// docsRetry reads what the docs say of retrying a code: its retry cell
+// (FromDocs), else the words of its remedy (FromRemedy; the description's
+// when no column gives a remedy); ok is false when
+// they say nothing, and the rules decide. A placeholder in the retry column
+// ("—") says nothing, rather than no.
+func docsRetry(r row, cols codeRoles, remedy string, at pos, warn func(string)) (retryable bool, from string, ok bool) {
+	if cols.retry >= 0 && !isPlaceholder(cell(r, cols.retry)) && cell(r, cols.retry) != "" {
+		if v, ok := rowRetry(r, roles{retry: cols.retry}, at, warn); ok {
+			return v, spec.FromDocs, true
+		}
+	}
+	if v, ok := remedyRetry(remedy); ok {
+		return v, spec.FromRemedy, true
+	}
+	return false, "", false
 }
 
 // cellText returns a text cell without markup, or "" for a placeholder.
@@ -117,9 +143,10 @@ func assembleCodes(docsPath string, cands []codeCandidate, reports []TableReport
 	var codes []CodeEntry
 	var problems faults
 	byCode := map[string]int{}
+	catchAlls := map[string][]int{} // what the row says -> its lines
 	next := 0
 	for _, c := range cands {
-		rows, probs := readCodeRows(docsPath, c.t, c.cols, warn)
+		rows, probs := readCodeRows(docsPath, c.t, c.cols, catchAlls, warn)
 		problems = append(problems, probs...)
 		added, repeats := 0, 0
 		for _, e := range rows {
@@ -146,6 +173,12 @@ func assembleCodes(docsPath string, cands []codeCandidate, reports []TableReport
 				break
 			}
 		}
+	}
+	order := slices.Collect(maps.Keys(catchAlls))
+	slices.SortFunc(order, func(a, b string) int { return catchAlls[a][0] - catchAlls[b][0] })
+	for _, what := range order {
+		lines := catchAlls[what]
+		warn(fmt.Sprintf("%s:%s: %s is a catch-all for the statuses no other row lists; noted, not read as a code", docsPath, joinInts(lines, ","), what))
 	}
 	return codes, problems
 }
@@ -231,7 +264,11 @@ func linkStatuses(docsPath string, entries []Entry, codes []CodeEntry, warn func
 		entries = append(entries, Entry{Entry: e, Title: desc})
 		added = append(added, fmt.Sprint(s))
 	}
-	warn(fmt.Sprintf("%s:%d: statuses %s are documented only by the string codes that carry them; each gets an entry named by its reason phrase", docsPath, first[order[0]], strings.Join(added, ", ")))
+	what := "statuses " + strings.Join(added, ", ") + " are documented only by the string codes that carry them; each gets an entry"
+	if len(added) == 1 {
+		what = "status " + added[0] + " is documented only by the string codes that carry it; it gets an entry"
+	}
+	warn(fmt.Sprintf("%s:%d: %s named by its reason phrase, its remedy listing its codes", docsPath, first[order[0]], what))
 	return entries
 }
 
