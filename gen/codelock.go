@@ -171,3 +171,17 @@ func codeRenames(renames []renaming, prev *spec.File, fresh []reader.CodeEntry) 
 	}
 	return statuses, codes
 }
+
+// codesOnly is the error for a spec of string codes without any HTTP
+// status (a code table with no Status column under no status heading): the
+// generated package is built on the statuses, and Go for string codes comes
+// later. It names the first code's line.
+func codesOnly(docsPath string, f *spec.File) error {
+	line := 0
+	for _, c := range f.Codes {
+		if c.Line > 0 && (line == 0 || c.Line < line) {
+			line = c.Line
+		}
+	}
+	return fmt.Errorf("%s:%d: the page lists %d string codes but no HTTP status, and gen generates Go for HTTP statuses only so far; give the codes their statuses in the docs (a Status column, or a heading such as \"## 401 Unauthorized\" above their table)", docsPath, max(line, 1), len(f.Codes))
+}

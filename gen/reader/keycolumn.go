@@ -54,10 +54,16 @@ func isKey(s string) bool {
 }
 
 // strongKey reports whether s reads as a string code and never as a word:
-// rate_limited, INVALID_REQUEST, card.declined, quotaExceeded, NotFound.
+// rate_limited, INVALID_REQUEST, card.declined, quotaExceeded.
+// A word in capitals (OK) and PascalCase (NotFound) is no such code on its own: a status table may name
+// its statuses so; see keyColumn.
 func strongKey(s string) bool {
-	return isKey(s) && (identifierRE.MatchString(s) || pascalRE.MatchString(s))
+	return isKey(s) && identifierRE.MatchString(s) && !shoutedWordRE.MatchString(s)
 }
+
+// shoutedWordRE matches one word in capitals ("OK", "INTERNAL"): a code
+// among codes, but on its own no sign of one, as status tables write "OK".
+var shoutedWordRE = regexp.MustCompile(`^[A-Z]+$`)
 
 // catchAll reports whether a key or status cell stands for every status
 // the rows do not list: "4XX", "5XX", "default", "4XX, 5XX".
@@ -79,6 +85,7 @@ type keyStats struct {
 	filled   int  // cells neither empty, placeholders nor catch-alls
 	keys     int  // cells that read as codes
 	strong   int  // cells that read as codes and never as words
+	pascal   int  // cells in PascalCase (InvalidParameterValue), not strong
 	repeated bool // a code stands on two rows
 }
 
@@ -98,6 +105,8 @@ func keyStatsOf(t *table, i int) keyStats {
 		k.keys++
 		if strongKey(v) {
 			k.strong++
+		} else if pascalRE.MatchString(v) {
+			k.pascal++
 		}
 		if seen[v] {
 			k.repeated = true
@@ -109,10 +118,17 @@ func keyStatsOf(t *table, i int) keyStats {
 
 // keyColumn reports whether its stats make a column the key of a
 // string-keyed table: its cells are codes, each on one row, and read as
-// codes rather than words, or its header says they are codes.
+// codes rather than words, or its header says they are codes. PascalCase
+// cells read as codes only under a header that says so ("Error Code":
+// InvalidParameterValue), since a status table may name its statuses
+// BadRequest and NotFound.
 func (k keyStats) keyColumn(header string) bool {
-	return k.filled > 0 && 5*k.keys >= 4*k.filled && k.strong > 0 && !k.repeated &&
-		(2*k.strong >= k.filled || hasRole(header, roleKey))
+	strong := k.strong
+	if hasRole(header, roleKey) {
+		strong += k.pascal
+	}
+	return k.filled > 0 && 5*k.keys >= 4*k.filled && strong > 0 && !k.repeated &&
+		(2*strong >= k.filled || hasRole(header, roleKey))
 }
 
 // codeRoles says which column of a string-keyed table plays which part;
