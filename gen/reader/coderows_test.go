@@ -67,3 +67,28 @@ func TestStringKeyedTables(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainCodes checks that -explain reports a string-keyed table, its
+// columns, the codes and where the body carries them.
+func TestExplainCodes(t *testing.T) {
+	page := "```json\n{\"error\": {\"code\": \"rate_limited\"}}\n```\n\n## 429\n\n| Code | Message | Retry |\n|---|---|---|\n| rate_limited | Slow down. | yes |\n| default | Any other error. | |\n"
+	c, err := Read("docs.md", []byte(page), Options{}, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := c.Explain(&b, "docs.md"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"read as string codes: adds 1 code",
+		`column 1 "Code": string code: its cells are identifiers; status 429 from the heading above`,
+		`column 3 "Retry": retry: its header says so`,
+		`1 string code, carried in the body at "error.code" (a JSON example, line 2)`,
+		`"rate_limited", status 429 (line 9): "Slow down.", retryable, from docs`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain lacks %q:\n%s", want, b.String())
+		}
+	}
+}

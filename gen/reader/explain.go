@@ -85,7 +85,7 @@ func (c *Catalogue) Explain(w io.Writer, docsPath string) error {
 		}
 	}
 	if len(c.Codes) > 0 {
-		fmt.Fprintf(&b, "\n%d string codes", len(c.Codes))
+		fmt.Fprintf(&b, "\n%s", countOf(len(c.Codes), "string code"))
 		if c.CodeField != "" {
 			fmt.Fprintf(&b, ", carried in the body at %q (a JSON example, line %d)", c.CodeField, c.CodeFieldLine)
 		}

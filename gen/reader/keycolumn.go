@@ -206,7 +206,8 @@ func typeColumn(t *table, i int) bool {
 }
 
 // statusColumnBeside returns the column of t, other than key, whose cells
-// are mostly HTTP statuses (catch-alls such as "4XX, 5XX" count), the most
+// are mostly HTTP statuses (catch-alls such as "4XX, 5XX" count, but a
+// column of catch-alls alone is none), the most
 // statuses winning, then the header words; -1 when none is.
 func statusColumnBeside(t *table, key int) int {
 	best, bestN := -1, 0
@@ -214,18 +215,22 @@ func statusColumnBeside(t *table, key int) int {
 		if i == key {
 			continue
 		}
-		filled, n := 0, 0
+		filled, n, exact := 0, 0, 0
 		for _, r := range t.rows {
 			v := cell(r, i)
 			if v == "" || isPlaceholder(v) {
 				continue
 			}
 			filled++
-			if statusLike(v) || catchAll(v) {
+			switch {
+			case isCodeCell(v):
+				n++
+				exact++
+			case statusLike(v) || catchAll(v):
 				n++
 			}
 		}
-		if n == 0 || 2*n < filled {
+		if exact == 0 || 2*n < filled {
 			continue
 		}
 		if best < 0 || n > bestN || n == bestN && betterHeader(t.header[i], t.header[best], roleCode) {
