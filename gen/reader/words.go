@@ -53,7 +53,7 @@ var headerWords = []struct {
 	}},
 	{"en", roleKey, []string{
 		"error code", "code", "error code name", "code name", "error type", "type", "error id", "error key", "error name", "error identifier",
-		"reason", "error reason", "error", "errors", "error string", "code string", "string code", "slug",
+		"reason", "error reason", "error", "error string", "code string", "string code", "slug",
 	}},
 	{"en", roleRetry, []string{"retryable", "retriable", "retry", "should retry", "can retry", "safe to retry", "retry it"}},
 	{"en", roleOther, []string{
