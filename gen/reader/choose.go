@@ -15,9 +15,9 @@ type candidate struct {
 	cols roles
 }
 
-// chooseTables picks the tables of a page that list HTTP statuses, in page
-// order, with the roles of their columns, and reports on every table in
-// reports. pipeLine is the first line that reads as a table row, or 0. Field, parameter and legend tables never qualify: their cells
+// chooseTables picks the tables of a page that list HTTP statuses, and
+// those keyed by string codes (see codeTable), each in page order, with the
+// roles of their columns, and reports on every table in reports. pipeLine is the first line that reads as a table row, or 0. Field, parameter and legend tables never qualify: their cells
 // are no statuses. Without any table that qualifies, the error lists every
 // table seen and why it was not taken.
 func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport, warn func(string)) ([]candidate, []codeCandidate, error) {

@@ -12,8 +12,7 @@ import (
 
 // CodeEntry is one string code of the catalogue, as the docs give it.
 type CodeEntry struct {
-	spec.CodeEntry        // Name is empty; Line is the docs line of the row
-	table          *table // the table of the row
+	spec.CodeEntry // Name is empty; Line is the docs line of the row
 }
 
 // codeCandidate is a table keyed by string codes, with its columns' roles.
@@ -94,7 +93,7 @@ func readCodeRows(docsPath string, t *table, cols codeRoles, catchAlls map[strin
 		if v, from, ok := docsRetry(r, cols, words, at, warn); ok {
 			e.Retryable, e.RetryableFrom = v, from
 		}
-		out = append(out, CodeEntry{CodeEntry: e, table: t})
+		out = append(out, CodeEntry{CodeEntry: e})
 	}
 	return out, problems
 }

@@ -2,8 +2,9 @@
 // page's tables as a person reads them (GFM tables, the broken tables
 // scrapers leave, HTML tables), the columns of each by header words and by
 // content, and the catalogue assembled from every table that lists HTTP
-// statuses. It knows the spec's model of an entry and nothing of Go
-// output: naming, locking and emitting are the command's.
+// statuses or string error codes. It knows the spec's model of an entry
+// and nothing of Go output: naming, locking and emitting are the
+// command's.
 package reader
 
 import (

@@ -11,8 +11,10 @@ import (
 // wrong "not retryable" a lost request: a sentence decides only when it says
 // so plainly, and a remedy whose sentences disagree decides nothing.
 var (
-	// retryNoRE says not to retry: "Do not retry", "don't retry",
-	// "retrying will not help", "is not retryable", "rather than retrying".
+	// retryDontRE says not to retry ("Do not retry", "don't retry",
+	// "never retry"), unless retryNotYetRE follows; retryNoRE says so in
+	// other words ("retrying will not help", "is not retryable", "rather
+	// than retrying").
 	retryDontRE = regexp.MustCompile(`\b(?:do not|don't|dont|never|should not|shouldn't|must not|mustn't|cannot|can't|can not|no need to|avoid|stop)\s+(?:re-?try(?:ing)?|try(?:ing)? again)\b`)
 	retryNoRE   = regexp.MustCompile(`\bnot\s+(?:be\s+)?(?:re-?tried|retryable|retriable)\b|\bnon-?retr[yi]able\b` +
 		`|\b(?:instead of|rather than|without)\s+re-?trying\b` +
