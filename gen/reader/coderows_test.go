@@ -39,6 +39,10 @@ func TestStringKeyedTables(t *testing.T) {
 			nil, ""},
 		{"names of words stay a status table", "| Status | Name |\n|---|---|\n| 400 | BadRequest |\n| 404 | NotFound |\n",
 			nil, ""},
+		{"lower-case words under a code header", "| Code | Message |\n|---|---|\n| maintenance | Down for maintenance. |\n",
+			[]string{"maintenance 0 false rule"}, ""},
+		{"lower-case words under a name header", "| Name | Description |\n|---|---|\n| maintenance | Down for maintenance. |\n",
+			nil, "no table has a column of HTTP statuses"},
 		{"PascalCase under a code header", "| Error Code | HTTP Status | Description |\n|---|---|---|\n| InvalidParameterValue | 400 | A parameter is invalid. |\n| ThrottlingException | 429 | Slow down. |\n",
 			[]string{"InvalidParameterValue 400 false rule", "ThrottlingException 429 true rule"}, ""},
 	}

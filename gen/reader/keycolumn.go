@@ -65,6 +65,9 @@ func strongKey(s string) bool {
 // among codes, but on its own no sign of one, as status tables write "OK".
 var shoutedWordRE = regexp.MustCompile(`^[A-Z]+$`)
 
+// lowerWordRE matches one lower-case word ("missing", "maintenance").
+var lowerWordRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+
 // catchAll reports whether a key or status cell stands for every status
 // the rows do not list: "4XX", "5XX", "default", "4XX, 5XX".
 func catchAll(s string) bool {
@@ -86,6 +89,7 @@ type keyStats struct {
 	keys     int  // cells that read as codes
 	strong   int  // cells that read as codes and never as words
 	pascal   int  // cells in PascalCase (InvalidParameterValue), not strong
+	lower    int  // cells of one lower-case word (maintenance), not strong
 	repeated bool // a code stands on two rows
 }
 
@@ -107,6 +111,8 @@ func keyStatsOf(t *table, i int) keyStats {
 			k.strong++
 		} else if pascalRE.MatchString(v) {
 			k.pascal++
+		} else if lowerWordRE.MatchString(v) {
+			k.lower++
 		}
 		if seen[v] {
 			k.repeated = true
@@ -119,13 +125,14 @@ func keyStatsOf(t *table, i int) keyStats {
 // keyColumn reports whether its stats make a column the key of a
 // string-keyed table: its cells are codes, each on one row, and read as
 // codes rather than words, or its header says they are codes. PascalCase
-// cells read as codes only under a header that says so ("Error Code":
-// InvalidParameterValue), since a status table may name its statuses
-// BadRequest and NotFound.
+// cells and single lower-case words read as codes only under a header that
+// says so ("Error Code": InvalidParameterValue; "Code": maintenance), since
+// a status table may name its statuses BadRequest and NotFound, and people
+// write the names of errors capitalised.
 func (k keyStats) keyColumn(header string) bool {
 	strong := k.strong
 	if hasRole(header, roleKey) {
-		strong += k.pascal
+		strong += k.pascal + k.lower
 	}
 	return k.filled > 0 && 5*k.keys >= 4*k.filled && strong > 0 && !k.repeated &&
 		(2*strong >= k.filled || hasRole(header, roleKey))
