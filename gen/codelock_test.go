@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,5 +67,49 @@ func TestLockCodes(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Name != "RateLimited" || strings.Join(got[0].Aliases, ",") != "Throttled" {
 		t.Errorf("pruned and renamed: %+v", got)
+	}
+}
+
+// TestRebuildKeepsCodes rebuilds a spec from docs that changed and checks
+// what the lock keeps of its string codes: a maintainer's name and retry
+// override, a dropped code as removed, the body's code field when the new
+// docs show no example.
+func TestRebuildKeepsCodes(t *testing.T) {
+	const v1 = "```json\n{\"error\": {\"code\": \"rate_limited\"}}\n```\n\n| Code | Status | Description |\n|---|---|---|\n| rate_limited | 429 | Slow down. |\n| bad_input | 400 | Bad input. |\n| old_code | 400 | Old. |\n"
+	const v2 = "| Code | Status | Description |\n|---|---|---|\n| rate_limited | 429 | Slow down now. |\n| bad_input | 400 | Bad input. |\n| new_code | 409 | New. |\n"
+	first, _, err := buildString(v1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.CodeField != "error.code" {
+		t.Fatalf("code field %q", first.CodeField)
+	}
+	c, _ := first.LookupCode("rate_limited")
+	c.Name, c.Aliases = "Throttled", []string{"RateLimited"}
+	c.Retryable, c.RetryableFrom = false, spec.FromOverride
+	second, _, err := buildString(v2, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range second.Codes {
+		got[c.Code] = strings.Join([]string{c.Name, strings.Join(c.Aliases, ","), c.Description, c.RetryableFrom, strconv.FormatBool(c.Removed)}, " | ")
+	}
+	want := map[string]string{
+		"rate_limited": "Throttled | RateLimited | Slow down now. | override | false",
+		"bad_input":    "BadInput |  | Bad input. | rule | false",
+		"old_code":     "OldCode |  | Old. | rule | true",
+		"new_code":     "NewCode |  | New. | rule | false",
+	}
+	for code, w := range want {
+		if got[code] != w {
+			t.Errorf("%s: %q, want %q", code, got[code], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("codes: %q", got)
+	}
+	if second.CodeField != "error.code" {
+		t.Errorf("code field %q, want the spec's error.code kept", second.CodeField)
 	}
 }
