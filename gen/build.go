@@ -41,7 +41,14 @@ func buildSpec(d docs, prev *spec.File, opts options, warn func(string)) (*spec.
 // specOf builds the validated spec of a catalogue read from d: see
 // buildSpec.
 func specOf(d docs, cat *reader.Catalogue, prev *spec.File, opts options, warn func(string)) (*spec.File, error) {
-	entries, err := lock(d.path, prev, cat.Entries, opts.lock, warn)
+	lockOpts := opts.lock
+	var renames []renaming
+	lockOpts.renames, renames = codeRenames(opts.lock.renames, prev, cat.Codes)
+	entries, err := lock(d.path, prev, cat.Entries, lockOpts, warn)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := lockCodes(d.path, prev, cat.Codes, entries, opts.lock.prune, renames, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +59,13 @@ func specOf(d docs, cat *reader.Catalogue, prev *spec.File, opts options, warn f
 		Prefix: choosePrefix(opts.prefix, prev, d.path),
 		Source: source,
 		Errors: entries,
+		Codes:  codes,
+		// The docs' example decides where the code is; a spec whose
+		// maintainer set it keeps it while the docs show none.
+		CodeField: cat.CodeField,
+	}
+	if f.CodeField == "" && prev != nil && len(codes) > 0 {
+		f.CodeField = prev.CodeField
 	}
 	reader.AttachTips(f, d.path, cat.Passages, warn)
 	f.SetDocsPath(d.path)

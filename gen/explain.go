@@ -56,5 +56,14 @@ func (c *config) explain(stdout io.Writer, warn func(string)) error {
 			return err
 		}
 	}
+	for _, e := range f.Codes {
+		state := ""
+		if e.Removed {
+			state = " (no longer in the docs: deprecated)"
+		}
+		if _, err := fmt.Fprintf(stdout, "  %q %s%s\n", e.Code, e.Name, state); err != nil {
+			return err
+		}
+	}
 	return nil
 }

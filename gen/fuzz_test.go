@@ -25,6 +25,16 @@ func FuzzBuildSpec(f *testing.F) {
 	f.Add([]byte(header + "| 400 | Bad | a |\n| 400 | Again | b |\n| 4O4 | c | d |\n"))
 	f.Add([]byte(header + "| 429.5 | Half | a |\r| 200 | OK | b |\r"))
 	f.Add([]byte("> > - 1. " + header + "| 400 | *Bad* | `a` [b](c) |\n\nA 400 tip.\n"))
+	// String codes: a code table beside a status table, SDK Errors tables
+	// with a catch-all, codes whose names clash with a status's.
+	for _, page := range []string{"s-status-table-and-code-table", "s-sdk-errors-per-operation", "s-openai-status-code-solution", "s-codes-under-status-headings"} {
+		data, err := os.ReadFile("testdata/pages/" + page + ".md")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(header + "| 429 | Too Many Requests | a |\n\n| Code | Status |\n|---|---|\n| too_many_requests | 429 |\n| TOO_MANY_REQUESTS | 429 |\n| code | 400 |\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sp, _, err := buildString(string(data), nil)
 		if err != nil {

@@ -64,6 +64,12 @@ var testHookEmit func(path string) error
 // generate renders the spec and every file of package p in memory. Nothing
 // is written until all of it has succeeded.
 func generate(f *spec.File, p pkgSpec) (*output, error) {
+	if len(f.Errors) == 0 {
+		// A page of string codes without statuses (a code table with no
+		// Status column under no status heading): the package's API is
+		// built on the statuses, and Go for string codes comes later.
+		return nil, fmt.Errorf("the spec lists %d string codes but no HTTP status, and gen generates Go for HTTP statuses only so far; give the codes their statuses in the docs (a Status column, or a heading such as \"## 401 Unauthorized\" above their table)", len(f.Codes))
+	}
 	out, unformatted, err := emit(f, p)
 	if err != nil {
 		return nil, err

@@ -125,6 +125,9 @@ func (c *config) execute(stderr io.Writer, warn func(string)) error {
 	if err != nil {
 		return err
 	}
+	if len(f.Errors) == 0 {
+		return codesOnly(d.docs.path, f)
+	}
 	imp, err := importPath(c.out)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func TestPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) < 60 {
+	if len(pages) < 70 {
 		t.Fatalf("only %d pages", len(pages))
 	}
 	for _, page := range pages {
@@ -43,10 +43,15 @@ func TestPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkGolden(t, strings.TrimSuffix(page, ".md")+".json", out)
-			checkGolden(t, strings.TrimSuffix(page, ".md")+".stderr", []byte(stderr.String()))
 			if _, err := generate(f, testPkgSpec); err != nil {
-				t.Fatal(err)
+				if len(f.Errors) > 0 {
+					t.Fatal(err)
+				}
+				// A page of string codes without statuses: the spec is
+				// written, the Go is not (yet); the reason is pinned.
+				stderr.WriteString("generate: " + err.Error() + "\n")
 			}
+			checkGolden(t, strings.TrimSuffix(page, ".md")+".stderr", []byte(stderr.String()))
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,29 +15,30 @@ type candidate struct {
 	cols roles
 }
 
-// chooseTables picks the tables of a page that list HTTP statuses, in page
-// order, with the roles of their columns, and reports on every table in
-// reports. pipeLine is the first line that reads as a table row, or 0. Field, parameter and legend tables never qualify: their cells
+// chooseTables picks the tables of a page that list HTTP statuses, and
+// those keyed by string codes (see codeTable), each in page order, with the
+// roles of their columns, and reports on every table in reports. pipeLine is the first line that reads as a table row, or 0. Field, parameter and legend tables never qualify: their cells
 // are no statuses. Without any table that qualifies, the error lists every
 // table seen and why it was not taken.
-func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport, warn func(string)) ([]candidate, error) {
+func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports *[]TableReport, warn func(string)) ([]candidate, []codeCandidate, error) {
 	if len(p.tables) == 0 {
 		if len(p.unread) > 0 {
-			return nil, fmt.Errorf("%s: no table could be read (%s); rewrite the table in Markdown or HTML", docsPath, strings.Join(p.unread, "; "))
+			return nil, nil, fmt.Errorf("%s: no table could be read (%s); rewrite the table in Markdown or HTML", docsPath, strings.Join(p.unread, "; "))
 		}
 		if pipeLine > 0 {
-			return nil, fmt.Errorf("%s:%d: this line reads as a table row, but no table with rows was found; an error table needs a header row, a |---| delimiter row under it and a row per code", docsPath, pipeLine)
+			return nil, nil, fmt.Errorf("%s:%d: this line reads as a table row, but no table with rows was found; an error table needs a header row, a |---| delimiter row under it and a row per code", docsPath, pipeLine)
 		}
-		return nil, fmt.Errorf("%s:1: no table found; the error codes must be a table (Markdown or HTML) with a header row", docsPath)
+		return nil, nil, fmt.Errorf("%s:1: no table found; the error codes must be a table (Markdown or HTML) with a header row", docsPath)
 	}
 	tables := p.tables
 	if opts.Table != "" {
 		tables = tablesUnder(p.tables, opts.Table)
 		if len(tables) == 0 {
-			return nil, fmt.Errorf("%s:1: no table under a heading containing %q (headings above tables: %s); fix -table", docsPath, opts.Table, headingList(p.tables))
+			return nil, nil, fmt.Errorf("%s:1: no table under a heading containing %q (headings above tables: %s); fix -table", docsPath, opts.Table, headingList(p.tables))
 		}
 	}
 	var found []candidate
+	var codeTables []codeCandidate
 	var seen []string
 	var nearMiss *table // a table headed like an error table, whose codes do not read
 	var stringKeyed error
@@ -44,12 +46,17 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 		t := &tables[i]
 		cols, why, err := assignRoles(t, opts)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", docsPath, t.line, err)
+			return nil, nil, fmt.Errorf("%s:%d: %w", docsPath, t.line, err)
+		}
+		if kc, ok := codeTable(t, append(slices.Clone(t.headings), t.sections...)); ok {
+			*reports = append(*reports, newCodeReport(t, kc))
+			codeTables = append(codeTables, codeCandidate{t, kc})
+			continue
 		}
 		if why == "" {
-			if err := stringCatalogue(docsPath, t, cols); err != nil {
+			if err := subCodeCatalogue(docsPath, t, cols); err != nil {
 				stringKeyed = cmp.Or(stringKeyed, err)
-				why = "keyed by string error codes, which gen does not read yet"
+				why = "keyed by numeric sub-codes, which gen does not read"
 			}
 		}
 		*reports = append(*reports, newReport(t, cols, why))
@@ -62,27 +69,27 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 		}
 		found = append(found, candidate{t, cols})
 	}
-	if len(found) > 0 {
-		return found, nil
+	if len(found) > 0 || len(codeTables) > 0 {
+		return found, codeTables, nil
 	}
 	if stringKeyed != nil {
-		return nil, stringKeyed
+		return nil, nil, stringKeyed
 	}
 	if nearMiss != nil {
 		// Its header says error table: name the first row that is wrong.
 		cols := roles{code: columnsOf(nearMiss.header).code, desc: -1, remedy: -1, retry: -1, overruled: -1}
 		entries, problems := readRows(docsPath, nearMiss, cols, nil, warn)
 		if len(problems) > 0 {
-			return nil, problems.err()
+			return nil, nil, problems.err()
 		}
 		if len(entries) == 0 {
-			return nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, nearMiss.line)
+			return nil, nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, nearMiss.line)
 		}
 	}
 	if len(seen) > maxFaults {
 		seen = append(seen[:maxFaults], fmt.Sprintf("and %d more", len(seen)-maxFaults))
 	}
-	return nil, fmt.Errorf("%s:%d: no table has a column of HTTP statuses beside names or remedies (tables seen: %s); name the columns with -code-col and -desc-col, or pick the table with -table", docsPath, tables[0].line, strings.Join(seen, "; "))
+	return nil, nil, fmt.Errorf("%s:%d: no table has a column of HTTP statuses beside names or remedies (tables seen: %s); name the columns with -code-col and -desc-col, or pick the table with -table", docsPath, tables[0].line, strings.Join(seen, "; "))
 }
 
 // namedCodes reports whether t's code cells carry names ("404 Not Found").
@@ -95,16 +102,19 @@ func namedCodes(t *table, code int) bool {
 	return len(t.rows) > 0
 }
 
-// identifierRE matches string error codes: rate_limited, INVALID_REQUEST,
-// invalid-api-key, card.declined.
+// identifierRE matches string error codes that read as no word:
+// rate_limited, INVALID_REQUEST, invalid-api-key, card.declined,
+// quotaExceeded.
 var identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$|^[a-z]+[A-Z]\w*$|^[A-Z]{2,}$`)
 
-// stringCatalogue refuses a table keyed by string error codes or numeric
-// sub-codes: one error status on several rows, told apart by a column of
-// distinct identifiers or numbers.
-// That is another shape of catalogue, which the generator does not read
-// yet. Repeated success rows ("200 | OK") are no such catalogue.
-func stringCatalogue(docsPath string, t *table, cols roles) error {
+// subCodeCatalogue refuses a table keyed by numeric sub-codes: one error
+// status on several rows, told apart by a column of distinct numbers
+// ("400 | 1 | Field is required", "400 | 2 | Field has wrong type"). Such a
+// number is no string code a client can match on, nor an HTTP status, so
+// gen does not guess what it is. Tables keyed by string codes are read (see
+// codeTable) before this is asked. Repeated success rows ("200 | OK") are
+// no such catalogue.
+func subCodeCatalogue(docsPath string, t *table, cols roles) error {
 	first := map[int]int{} // status -> line of its first row
 	var repeated, again int
 	for _, r := range t.rows {
@@ -125,19 +135,13 @@ func stringCatalogue(docsPath string, t *table, cols roles) error {
 		if i == cols.code {
 			continue
 		}
-		ids, numbers := map[string]bool{}, map[string]bool{}
+		numbers := map[string]bool{}
 		for _, r := range t.rows {
-			switch v := cell(r, i); {
-			case identifierRE.MatchString(v):
-				ids[v] = true
-			case numberRE.MatchString(v):
+			if v := cell(r, i); numberRE.MatchString(v) {
 				numbers[v] = true
 			}
 		}
-		switch {
-		case len(ids) >= 2 && 2*len(ids) >= len(t.rows):
-			return fmt.Errorf("%s:%d: this table is keyed by string error codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); string-keyed catalogues are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstKey(t, i, identifierRE), repeated, again)
-		case len(numbers) >= 2 && 2*len(numbers) >= len(t.rows):
+		if len(numbers) >= 2 && 2*len(numbers) >= len(t.rows) {
 			return fmt.Errorf("%s:%d: this table is keyed by numeric sub-codes (column %q, e.g. %q) and one status stands on several rows (lines %d and %d); catalogues keyed by sub-codes are not supported yet, so point gen at a table with one row per HTTP status", docsPath, again, t.header[i], firstKey(t, i, numberRE), repeated, again)
 		}
 	}

@@ -35,6 +35,22 @@ func newReport(t *table, cols roles, why string) TableReport {
 	return r
 }
 
+// newCodeReport describes table t, keyed by string codes with the roles
+// cols; its use is filled in as its rows are read.
+func newCodeReport(t *table, cols codeRoles) TableReport {
+	r := TableReport{Line: t.line, Titles: t.headings, Header: t.header, Rows: len(t.rows)}
+	r.Columns = make([]string, len(t.header))
+	for i := range t.header {
+		r.Columns[i] = cmpOr(cols.why[i], "not read")
+	}
+	if cols.sectionStatus != 0 && cols.status < 0 {
+		r.Columns[cols.key] += fmt.Sprintf("; status %d from the heading above", cols.sectionStatus)
+	} else if cols.sectionStatus != 0 {
+		r.Columns[cols.key] += fmt.Sprintf("; status %d from the heading above where the status cell is empty", cols.sectionStatus)
+	}
+	return r
+}
+
 // Explain writes, for a person deciding whether to trust the reading, the
 // tables found on the page, what each column is and why, how the catalogue
 // was assembled, and the entries that would be written. Doc text is quoted,
@@ -64,6 +80,27 @@ func (c *Catalogue) Explain(w io.Writer, docsPath string) error {
 		if e.Title == "" {
 			fmt.Fprintf(&b, "    named by its HTTP reason phrase: %s\n", e.TitleNote)
 		}
+		if e.Remedy != "" {
+			fmt.Fprintf(&b, "    remedy: %q\n", e.Remedy)
+		}
+	}
+	if len(c.Codes) > 0 {
+		fmt.Fprintf(&b, "\n%s", countOf(len(c.Codes), "string code"))
+		if c.CodeField != "" {
+			fmt.Fprintf(&b, ", carried in the body at %q (a JSON example, line %d)", c.CodeField, c.CodeFieldLine)
+		}
+		b.WriteString("\n")
+	}
+	for _, e := range c.Codes {
+		retry := "not retryable"
+		if e.Retryable {
+			retry = "retryable"
+		}
+		status := "status unknown"
+		if e.Status != 0 {
+			status = fmt.Sprintf("status %d", e.Status)
+		}
+		fmt.Fprintf(&b, "  %q, %s (line %d): %q, %s, from %s\n", e.Code, status, e.Line, e.Description, retry, e.RetryableFrom)
 		if e.Remedy != "" {
 			fmt.Fprintf(&b, "    remedy: %q\n", e.Remedy)
 		}

@@ -2,8 +2,9 @@
 // page's tables as a person reads them (GFM tables, the broken tables
 // scrapers leave, HTML tables), the columns of each by header words and by
 // content, and the catalogue assembled from every table that lists HTTP
-// statuses. It knows the spec's model of an entry and nothing of Go
-// output: naming, locking and emitting are the command's.
+// statuses or string error codes. It knows the spec's model of an entry
+// and nothing of Go output: naming, locking and emitting are the
+// command's.
 package reader
 
 import (
@@ -36,9 +37,17 @@ type Options struct {
 // Catalogue is what a page documents: its error entries, in page order,
 // and the passages of prose that may hold tips about them.
 type Catalogue struct {
-	Entries  []Entry
-	Passages []Passage
-	Tables   []TableReport // every table of the page, and what became of it
+	Entries []Entry
+	// Codes are the string codes of the page's string-keyed tables, in
+	// page order, each once.
+	Codes []CodeEntry
+	// CodeField is where a JSON example of the page carries one of Codes
+	// (see codeField), and CodeFieldLine the example's line; "" and 0
+	// when none does.
+	CodeField     string
+	CodeFieldLine int
+	Passages      []Passage
+	Tables        []TableReport // every table of the page, and what became of it
 }
 
 // Passage is a paragraph or list item of prose outside the tables.
@@ -73,7 +82,10 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		}
 	}
 	c := &Catalogue{Passages: p.passages}
-	cands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables, warn)
+	for i, sec := range sectionsOf(p) {
+		p.tables[i].sections = sec
+	}
+	cands, codeCands, err := chooseTables(path, p, firstRowLine(src), opts, &c.Tables, warn)
 	if err != nil {
 		return c, err
 	}
@@ -90,12 +102,30 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		}
 	}
 	entries, problems := assemble(path, cands, c.Tables, warn)
+	codes, more := assembleCodes(path, codeCands, c.Tables, warn)
+	problems = append(problems, more...)
 	if err := problems.err(); err != nil {
 		return c, err
 	}
-	c.Entries = entries
-	if len(entries) == 0 {
-		return c, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", path, cands[0].t.line)
+	c.Entries, c.Codes = linkStatuses(path, entries, codes, warn), codes
+	if len(c.Entries) == 0 && len(codes) == 0 {
+		return c, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", path, firstLine(cands, codeCands))
 	}
+	documented := make(map[string]bool, len(codes))
+	for _, e := range codes {
+		documented[e.Code] = true
+	}
+	c.CodeField, c.CodeFieldLine = codeField(p.examples, documented)
 	return c, nil
+}
+
+// firstLine returns the line of the first table read, for messages.
+func firstLine(cands []candidate, codeCands []codeCandidate) int {
+	switch {
+	case len(cands) > 0 && (len(codeCands) == 0 || cands[0].t.line < codeCands[0].t.line):
+		return cands[0].t.line
+	case len(codeCands) > 0:
+		return codeCands[0].t.line
+	}
+	return 1
 }

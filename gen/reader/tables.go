@@ -21,6 +21,18 @@ type page struct {
 	unread   []string
 	tables   []table
 	passages []Passage
+	// headings are the page's headings in order, for the status a
+	// section's heading gives the string codes under it (see sections).
+	headings []headingAt
+	// examples are the page's code blocks, for the JSON body shape that
+	// carries a string code (see codeField).
+	examples []example
+}
+
+// headingAt is one heading of the page.
+type headingAt struct {
+	line, level int
+	text        string
 }
 
 // table is one table as a reader sees it. GFM's boundaries are weaker than
@@ -29,6 +41,9 @@ type page struct {
 type table struct {
 	line     int      // line of the header row
 	headings []string // titles above the table, nearest first: a glued line, a caption row, the last heading
+	// sections are the headings the table stands under, innermost first
+	// (see sectionsOf): where the status of its string codes may be.
+	sections []string
 	header   []string // plain text of the header cells
 	rows     []row
 	// glued holds, for a table GFM glued onto the one above it, the source
@@ -99,6 +114,13 @@ func parsePage(src []byte) *page {
 		switch n := n.(type) {
 		case *ast.Heading:
 			heading = inlineText(n, src)
+			if start := blockStart(n); start >= 0 {
+				p.headings = append(p.headings, headingAt{lines.of(start), n.Level, heading})
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if ex, ok := exampleOf(n, src, lines, len(p.examples)); ok {
+				p.examples = append(p.examples, ex)
+			}
 		case *east.Table:
 			p.tables = append(p.tables, readTables(n, prev, heading, src, lines)...)
 		case *ast.Paragraph:

@@ -51,7 +51,7 @@ func TestHeaderWordsOnce(t *testing.T) {
 func TestHeaderWordsRoles(t *testing.T) {
 	has := map[string]map[role]bool{}
 	for _, row := range headerWords {
-		if row.role <= roleNone || row.role > roleOther {
+		if row.role <= roleNone || row.role > roleKey {
 			t.Errorf("%s: role %d is no role", row.lang, row.role)
 		}
 		if len(row.words) == 0 {
@@ -63,7 +63,7 @@ func TestHeaderWordsRoles(t *testing.T) {
 		has[row.lang][row.role] = true
 	}
 	for lang, roles := range has {
-		for r := roleCode; r <= roleOther; r++ {
+		for r := roleCode; r <= roleKey; r++ {
 			if !roles[r] {
 				t.Errorf("%s has no words for role %d", lang, r)
 			}

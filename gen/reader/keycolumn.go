@@ -1,0 +1,332 @@
+package reader
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/errtable/errtable/spec"
+)
+
+var (
+	// keyRE matches a cell that can be a string code: a word, or words
+	// joined by _ . : / - ("missing", "rate_limit_exceeded",
+	// "errors.NotFoundErrorResponse", "SVCSTG.ATS.400101").
+	keyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[_.:/-][A-Za-z0-9]+)*$`)
+	// pascalRE matches a code in PascalCase ("InvalidParameterValue",
+	// "ThrottlingException"): two or more capitalised words run together.
+	pascalRE = regexp.MustCompile(`^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$`)
+	// typeNamesRE matches the type cells of a field table ("string",
+	// "integer", "array of objects"): a table with such a column documents
+	// fields, not codes.
+	typeNamesRE = regexp.MustCompile(`(?i)^(?:string|integer|int|int32|int64|number|float|double|boolean|bool|object|array|enum|null|map|list)(?:\b.*)?$`)
+)
+
+// notKeyHeaders head columns of identifiers that are no error codes: the
+// fields, parameters and events of an API reference.
+var notKeyHeaders = map[string]bool{
+	"field": true, "field name": true, "parameter": true, "parameter name": true, "param": true, "property": true,
+	"attribute": true, "key": true, "header": true, "argument": true, "option": true, "variable": true, "event": true,
+	"event type": true, "permission": true, "enum": true, "setting": true, "flag": true, "resource": true, "object": true,
+}
+
+// placeholders are cells that say nothing: "null", "-", "—", "...", "N/A".
+var placeholders = map[string]bool{"null": true, "nil": true, "-": true, "—": true, "–": true, "--": true, "...": true, "…": true, "n/a": true, "n.a.": true}
+
+// isPlaceholder reports whether a cell says nothing but fills its place.
+func isPlaceholder(s string) bool {
+	return placeholders[strings.ToLower(strings.TrimSpace(s))]
+}
+
+// keyText returns a key cell's code: its text without markup and the
+// backticks a renderer left, or "" for an empty or placeholder cell.
+func keyText(s string) string {
+	s = strings.TrimSpace(unwrapCode(cleanMarkup(s)))
+	if isPlaceholder(s) {
+		return ""
+	}
+	return s
+}
+
+// isKey reports whether s, a key cell's text, reads as a string code.
+func isKey(s string) bool {
+	return len(s) <= spec.MaxCodeLen && keyRE.MatchString(s) && spec.ValidCode(s)
+}
+
+// strongKey reports whether s reads as a string code and never as a word:
+// rate_limited, INVALID_REQUEST, card.declined, quotaExceeded.
+// A word in capitals (OK) and PascalCase (NotFound) is no such code on its own: a status table may name
+// its statuses so; see keyColumn.
+func strongKey(s string) bool {
+	return isKey(s) && identifierRE.MatchString(s) && !shoutedWordRE.MatchString(s)
+}
+
+// shoutedWordRE matches one word in capitals ("OK", "INTERNAL"): a code
+// among codes, but on its own no sign of one, as status tables write "OK".
+var shoutedWordRE = regexp.MustCompile(`^[A-Z]+$`)
+
+// lowerWordRE matches one lower-case word ("missing", "maintenance").
+var lowerWordRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+
+// catchAll reports whether a key or status cell stands for every status
+// the rows do not list: "4XX", "5XX", "default", "4XX, 5XX".
+func catchAll(s string) bool {
+	s = strings.TrimSpace(unwrapCode(cleanMarkup(s)))
+	if s == "" {
+		return false
+	}
+	for _, part := range listSepRE.Split(s, -1) {
+		if classRE.MatchString(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyStats sums up a column as the key of a string-keyed table.
+type keyStats struct {
+	filled   int  // cells neither empty, placeholders nor catch-alls
+	keys     int  // cells that read as codes
+	strong   int  // cells that read as codes and never as words
+	pascal   int  // cells in PascalCase (InvalidParameterValue), not strong
+	lower    int  // cells of one lower-case word (maintenance), not strong
+	repeated bool // a code stands on two rows
+}
+
+// keyStatsOf sums up column i of t.
+func keyStatsOf(t *table, i int) keyStats {
+	var k keyStats
+	seen := map[string]bool{}
+	for _, r := range t.rows {
+		v := keyText(cell(r, i))
+		if v == "" || catchAll(v) {
+			continue
+		}
+		k.filled++
+		if !isKey(v) {
+			continue
+		}
+		k.keys++
+		if strongKey(v) {
+			k.strong++
+		} else if pascalRE.MatchString(v) {
+			k.pascal++
+		} else if lowerWordRE.MatchString(v) {
+			k.lower++
+		}
+		if seen[v] {
+			k.repeated = true
+		}
+		seen[v] = true
+	}
+	return k
+}
+
+// keyColumn reports whether its stats make a column the key of a
+// string-keyed table: its cells are codes, each on one row, and read as
+// codes rather than words, or its header says they are codes. PascalCase
+// cells and single lower-case words read as codes only under a header that
+// says so ("Error Code": InvalidParameterValue; "Code": maintenance), since
+// a status table may name its statuses BadRequest and NotFound, and people
+// write the names of errors capitalised.
+func (k keyStats) keyColumn(header string) bool {
+	strong := k.strong
+	if hasRole(header, roleKey) {
+		strong += k.pascal + k.lower
+	}
+	return k.filled > 0 && 5*k.keys >= 4*k.filled && strong > 0 && !k.repeated &&
+		(2*strong >= k.filled || hasRole(header, roleKey))
+}
+
+// codeRoles says which column of a string-keyed table plays which part;
+// -1 where none does.
+type codeRoles struct {
+	key, status, desc, remedy, retry int
+	explain                          []int    // columns whose text joins the remedy, labelled
+	why                              []string // per column, what it is and why, for -explain
+	sectionStatus                    int      // the status the table's headings give, or 0
+}
+
+// codeTable decides whether t is keyed by string codes and, if so, the
+// roles of its columns. titles are its captions and headings, nearest
+// first. A column of identifiers is the key when its header says codes
+// (in the languages of headerWords) or speaks of codes, errors or statuses,
+// or when a status column beside it or a heading above names the statuses.
+// Field, parameter and event tables, whose first column holds identifiers
+// too, never qualify: their headers say so, or a column holds type names.
+func codeTable(t *table, titles []string) (codeRoles, bool) {
+	cols := codeRoles{key: -1, status: -1, desc: -1, remedy: -1, retry: -1, why: make([]string, len(t.header))}
+	cols.sectionStatus = sectionStatus(titles)
+	for i := range t.header {
+		if typeColumn(t, i) {
+			return cols, false
+		}
+	}
+	bestRank := 0
+	for i, h := range t.header {
+		n := normalizeHeader(h)
+		if notKeyHeaders[n] || hasRole(h, roleOther) && !hasRole(h, roleKey) {
+			continue
+		}
+		if !keyStatsOf(t, i).keyColumn(h) {
+			continue
+		}
+		rank, ok := headerRank(h, roleKey)
+		if !ok {
+			rank = len(headerWords) * 100 // after every header word
+		}
+		if cols.key < 0 || rank < bestRank {
+			cols.key, bestRank = i, rank
+		}
+	}
+	if cols.key < 0 {
+		return cols, false
+	}
+	cols.status = statusColumnBeside(t, cols.key)
+	h := t.header[cols.key]
+	if !hasRole(h, roleKey) && !codeish(h) && cols.status < 0 && cols.sectionStatus == 0 {
+		return cols, false
+	}
+	cols.why[cols.key] = "string code: its cells are identifiers"
+	if cols.status >= 0 {
+		cols.why[cols.status] = "status of each code: its cells are HTTP statuses"
+	}
+	assignCodeText(t, &cols)
+	return cols, true
+}
+
+// typeColumn reports whether most of column i's cells are type names, as in
+// a field table.
+func typeColumn(t *table, i int) bool {
+	filled, types := 0, 0
+	for _, r := range t.rows {
+		v := strings.TrimSpace(unwrapCode(cell(r, i)))
+		if v == "" || isPlaceholder(v) {
+			continue
+		}
+		filled++
+		if len(v) < 40 && typeNamesRE.MatchString(v) {
+			types++
+		}
+	}
+	return filled > 0 && 2*types > filled
+}
+
+// statusColumnBeside returns the column of t, other than key, whose cells
+// are mostly HTTP statuses (catch-alls such as "4XX, 5XX" count, but a
+// column of catch-alls alone is none), the most
+// statuses winning, then the header words; -1 when none is.
+func statusColumnBeside(t *table, key int) int {
+	best, bestN := -1, 0
+	for i := range t.header {
+		if i == key {
+			continue
+		}
+		filled, n, exact := 0, 0, 0
+		for _, r := range t.rows {
+			v := cell(r, i)
+			if v == "" || isPlaceholder(v) {
+				continue
+			}
+			filled++
+			switch {
+			case isCodeCell(v):
+				n++
+				exact++
+			case statusLike(v) || catchAll(v):
+				n++
+			}
+		}
+		if exact == 0 || 2*n < filled {
+			continue
+		}
+		if best < 0 || n > bestN || n == bestN && betterHeader(t.header[i], t.header[best], roleCode) {
+			best, bestN = i, n
+		}
+	}
+	return best
+}
+
+// assignCodeText gives the other columns of a string-keyed table their
+// parts: the retry column by its header; the description, the first column
+// whose header names one (Message, Description, Overview) else the first
+// other column of text; the remedy by its header (Solution, What to do),
+// else a column of sentences; explanations join the remedy, labelled.
+// Columns that say something else (Content Type, Type, Method) are not read.
+func assignCodeText(t *table, cols *codeRoles) {
+	taken := make([]bool, len(t.header))
+	taken[cols.key] = true
+	if cols.status >= 0 {
+		taken[cols.status] = true
+	}
+	texts := make([]columnText, len(t.header))
+	for i := range t.header {
+		texts[i] = textOf(t, i)
+	}
+	free := func() []int {
+		var out []int
+		for i := range t.header {
+			if !taken[i] {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	if i := bestByHeader(t.header, free(), roleRetry); i >= 0 {
+		cols.retry, taken[i] = i, true
+		cols.why[i] = "retry: its header says so"
+	}
+	for _, i := range free() {
+		h := t.header[i]
+		if hasRole(h, roleOther) && !hasRole(h, roleName) && !hasRole(h, roleExplain) || texts[i].filled == 0 {
+			taken[i] = true
+			cols.why[i] = "not read: its header names no part of an error's documentation"
+			if texts[i].filled == 0 {
+				cols.why[i] = "not read: empty"
+			}
+		}
+	}
+	named := []int{}
+	for _, i := range free() {
+		if hasRole(t.header[i], roleName) {
+			named = append(named, i)
+		}
+	}
+	sortByRank(t.header, named, roleName)
+	if len(named) > 0 {
+		cols.desc = named[0]
+		cols.why[cols.desc] = "description: its header says so"
+	} else {
+		for _, i := range free() {
+			h := t.header[i]
+			if !hasRole(h, roleRemedy) && !hasRole(h, roleExplain) {
+				cols.desc = i
+				cols.why[i] = "description: the first column of text"
+				break
+			}
+		}
+	}
+	if cols.desc >= 0 {
+		taken[cols.desc] = true
+	}
+	if i := bestByHeader(t.header, free(), roleRemedy); i >= 0 {
+		cols.remedy, taken[i] = i, true
+		cols.why[i] = "remedy: its header says so"
+	} else {
+		for _, i := range free() {
+			if texts[i].sentenceLike() && !hasRole(t.header[i], roleExplain) {
+				cols.remedy, taken[i] = i, true
+				cols.why[i] = "remedy: its cells are sentences"
+				break
+			}
+		}
+	}
+	for _, i := range free() {
+		if hasRole(t.header[i], roleExplain) || hasRole(t.header[i], roleRemedy) || texts[i].sentenceLike() {
+			cols.explain = append(cols.explain, i)
+			cols.why[i] = fmt.Sprintf("joins the remedy, labelled %q", labelOf(t.header[i]))
+		} else {
+			cols.why[i] = "not read: short text under a header that names no part of an error's documentation"
+		}
+	}
+}
