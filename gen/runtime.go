@@ -17,13 +17,13 @@ import (
 // package with its name and header set.
 //
 //go:embed runtime/code.go runtime/error.go runtime/json.go runtime/response.go runtime/retry.go
-//go:embed runtime/retrypolicy.go runtime/sentinel.go
+//go:embed runtime/reason.go runtime/reasonbody.go runtime/retrypolicy.go runtime/sentinel.go
 //go:embed runtime/errcodestest/server.go
 var runtimeSrc embed.FS
 
 // runtimeFiles lists the files of runtimeSrc by their slash-separated path
 // in the output directory, which is also their path under runtime/.
-var runtimeFiles = []string{"code.go", "error.go", "json.go", "response.go", "retry.go", "retrypolicy.go", "sentinel.go", testPkg + "/server.go"}
+var runtimeFiles = []string{"code.go", "error.go", "json.go", "reason.go", "reasonbody.go", "response.go", "retry.go", "retrypolicy.go", "sentinel.go", testPkg + "/server.go"}
 
 // runtimeCache holds rendered runtime files by name and package: they
 // depend on nothing else, and tests and fuzzing render them many times.
