@@ -46,6 +46,8 @@ type errorJSON struct {
 	Code Code `json:"code"`
 	// Name is the Go name of a documented code; written, never read.
 	Name string `json:"name,omitempty"`
+	// Reason is Error.Reason, the string code as on the wire.
+	Reason string `json:"reason,omitempty"`
 	// Status is Error.Status.
 	Status string `json:"status,omitempty"`
 	// Message is Error.Message.
@@ -61,7 +63,8 @@ type errorJSON struct {
 }
 
 // MarshalJSON encodes e as an object with the fields code (the status
-// number), name (the Go name, for a documented code), status, message,
+// number), name (the Go name, for a documented code), reason (the string
+// code, as on the wire), status, message,
 // retryable, retry_after ("1.5s") and body (base64); empty ones but code and
 // retryable are left out. A nil *Error encodes as null.
 func (e *Error) MarshalJSON() ([]byte, error) {
@@ -71,6 +74,7 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 	v := errorJSON{
 		Code:      e.Code,
 		Name:      e.Code.name(),
+		Reason:    string(e.Reason),
 		Status:    e.Status,
 		Message:   e.Message,
 		Retryable: e.Retryable(),
@@ -79,6 +83,11 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 	if e.RetryAfter != 0 {
 		v.RetryAfter = e.RetryAfter.String()
 	}
+	// What cannot be read back is not written: a reason set by hand to a
+	// string no API sends is an error, as Reason.MarshalText says.
+	if _, err := e.Reason.MarshalText(); err != nil {
+		return nil, err
+	}
 	return json.Marshal(v)
 }
 
@@ -86,8 +95,9 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 // read.
 var errBadRetryAfter = errors.New("retry_after is not a duration from 0 to MaxRetryAfter")
 
-// UnmarshalJSON decodes what MarshalJSON writes: code, status, message,
-// retry_after and body are read; name and retryable, which follow from the
+// UnmarshalJSON decodes what MarshalJSON writes: code, reason, status,
+// message, retry_after and body are read (a reason that is not 1 to
+// MaxReasonLen ASCII letters, digits and . _ - : / is an error); name and retryable, which follow from the
 // code, are not, so an error read back by a newer version of the package
 // takes that version's names and retry decisions. It replaces every field of
 // e, and leaves e as it was on an error.
@@ -104,7 +114,11 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 		}
 		wait = d
 	}
-	*e = Error{Code: v.Code, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait}
+	var reason Reason
+	if err := reason.UnmarshalText([]byte(v.Reason)); err != nil {
+		return err
+	}
+	*e = Error{Code: v.Code, Reason: reason, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait}
 	return nil
 }
 

@@ -73,6 +73,7 @@ func FromResponse(resp *http.Response) error {
 		}
 		e.Message = truncateMessage(redactString(messageOf(body), secrets))
 		body = redactBytes(body, secrets)
+		e.Reason = reasonIn(body, reasonField)
 		e.Body = body
 		if len(body) > maxKeptBody {
 			// Copy, so the error does not pin the whole read buffer.

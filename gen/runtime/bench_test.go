@@ -68,7 +68,7 @@ func BenchmarkCodeMethods(b *testing.B) {
 
 var (
 	wrappedReason         = wrap3(NewReason(RateLimitExceeded, "slow down"))
-	joinedReason          = fmt.Errorf("x: %w", errors.Join(errPlain, New(TooManyRequests, ""), wrappedReason))
+	errJoinedReason       = fmt.Errorf("x: %w", errors.Join(errPlain, New(TooManyRequests, ""), wrappedReason))
 	wrappedReasonSentinel = wrap3(ErrInsufficientQuota)
 )
 
@@ -137,7 +137,7 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 		"requestSecrets plain":           func() { var buf [16]string; sinkInt = len(requestSecrets(plainRequest, buf[:0])) },
 		"requestSecrets credentials":     func() { var buf [16]string; sinkInt = len(requestSecrets(credRequest, buf[:0])) },
 		"ReasonOf":                       func() { sinkReason, sinkBool = ReasonOf(wrappedReason) },
-		"ReasonOf joined":                func() { sinkReason, sinkBool = ReasonOf(joinedReason) },
+		"ReasonOf joined":                func() { sinkReason, sinkBool = ReasonOf(errJoinedReason) },
 		"errors.Is reason sentinel":      func() { sinkBool = errors.Is(wrappedReason, ErrRateLimitExceeded) },
 		"errors.Is reason sentinel miss": func() { sinkBool = errors.Is(wrappedReason, ErrInsufficientQuota) },
 		"errors.Is status of a reason":   func() { sinkBool = errors.Is(wrappedReason, ErrTooManyRequests) },

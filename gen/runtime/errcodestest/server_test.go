@@ -145,7 +145,7 @@ func TestReasons(t *testing.T) {
 		{"/reason/insufficient_quota", 429, errcodes.InsufficientQuota, `{"error":{"code":"insufficient_quota","message":"You exceeded your current quota."}}`, false, 0},
 		{"/reason/rate_limit_exceeded", 429, errcodes.RateLimitExceeded, `{"error":{"code":"rate_limit_exceeded","message":"Rate limit reached for requests."}}`, true, time.Second},
 		{"/reason/model_overloaded", 503, errcodes.ModelOverloaded, `{"error":{"code":"model_overloaded","message":"The model is overloaded."}}`, true, time.Second},
-		{"/reason/legacy_param", UnknownReasonStatus, errcodes.LegacyParam, `{"error":{"code":"legacy_param","message":"legacy_param"}}`, false, 0},
+		{"/reason/legacy_param", UnknownReasonStatus, "legacy_param", `{"error":{"code":"legacy_param","message":"legacy_param"}}`, false, 0},
 		{"/reason/odd_code", UnknownReasonStatus, "odd_code", `{"error":{"code":"odd_code","message":"odd_code"}}`, false, 0},
 		{"/reason/urn:x/y", UnknownReasonStatus, "urn:x/y", `{"error":{"code":"urn:x/y","message":"urn:x/y"}}`, false, 0},
 	}
