@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -255,6 +256,21 @@ func emitExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 		),
 		exampleOutput(result),
 	)
+	// The first code the docs still list: an example must not use a
+	// deprecated identifier.
+	if i := slices.IndexFunc(sortedCodes(f), func(c spec.CodeEntry) bool { return !c.Removed }); i >= 0 {
+		c := sortedCodes(f)[i]
+		g.Comment("// ReasonOf finds the string code of an API error anywhere in a chain;")
+		g.Comment("// errors.Is matches the code's sentinel, and IsRetryable follows the")
+		g.Comment("// docs' decision for the code.")
+		g.Func().Id("ExampleReasonOf").Params().Block(
+			jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), q("NewReason").Call(q(c.Name), jen.Lit(""))),
+			jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(q("ReasonOf")).Call(jen.Id("err")),
+			fmtln(jen.Id("r"), jen.Id("r").Dot("Name").Call(), jen.Id("ok")),
+			fmtln(jen.Qual("errors", "Is").Call(jen.Id("err"), q("Err"+c.Name)), q("IsRetryable").Call(jen.Id("err"))),
+			exampleOutput(fmt.Sprintf("%s %s true", c.Code, c.Name), fmt.Sprintf("true %t", c.Retryable)),
+		)
+	}
 	return render(g)
 }
 
