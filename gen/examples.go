@@ -391,5 +391,30 @@ func emitTestExamples(f *spec.File, p pkgSpec) ([]byte, error) {
 		exampleOutput(fmt.Sprint(e.Code), "200"),
 	}
 	g.Func().Id("ExampleWrap").Params().Block(wrap...)
+
+	if i := slices.IndexFunc(sortedCodes(f), func(c spec.CodeEntry) bool { return !c.Removed }); i >= 0 {
+		c := sortedCodes(f)[i]
+		status := c.Status
+		if status == 0 {
+			status = 400 // errcodestest.UnknownReasonStatus
+		}
+		g.ImportName(p.importPath, p.name)
+		g.Comment("// FailFirstReason fails requests with a string code, in the body's")
+		g.Comment("// documented shape: CheckRetry decides by the code, not the status alone.")
+		g.Func().Id("ExampleFailFirstReason").Params().Block(
+			jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(
+				jen.Qual(testPath, "FailFirstReason").Call(jen.Lit(1), jen.Qual(p.importPath, c.Name), jen.Qual(testPath, "OK"))),
+			jen.Defer().Id("srv").Dot("Close").Call(),
+			jen.For(jen.Range().Lit(2)).Block(
+				jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(jen.Id("srv").Dot("URL")),
+				jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Qual("fmt", "Println").Call(jen.Id("err")), jen.Return()),
+				jen.List(jen.Id("retry"), jen.Id("_")).Op(":=").Qual(p.importPath, "CheckRetry").Call(jen.Qual("context", "Background").Call(), jen.Id("resp"), jen.Nil()),
+				jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Qual(p.importPath, "ReasonOf").Call(jen.Qual(p.importPath, "FromResponse").Call(jen.Id("resp"))),
+				jen.Id("resp").Dot("Body").Dot("Close").Call(),
+				jen.Qual("fmt", "Println").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("r"), jen.Id("retry")),
+			),
+			exampleOutput(fmt.Sprintf("%d %s %t", status, c.Code, c.Retryable), "200  false"),
+		)
+	}
 	return render(g)
 }
