@@ -2,37 +2,36 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/errtable/errtable/spec"
 )
 
-// TestCodesPackageRuns writes the package generated from testdata/codes.json
-// (statuses and string codes) into a module of its own and runs go vet and
-// go test there: its examples, ExampleReasonOf among them, must print what
-// they say, and the runtime must compile against its Reason switches.
-func TestCodesPackageRuns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and tests a module")
-	}
+// TestCodesPackage generates the package for testdata/codes.json (statuses
+// and string codes) into a go 1.22 module of its own, vets and tests it
+// there (its examples, ExampleReasonOf and ExampleFailFirstReason among
+// them, must print what they say), and runs the harness tests against it
+// and the spec, as TestSeedBehaviour does for the seed: the harness's checks
+// of string codes run on a package that has some.
+func TestCodesPackage(t *testing.T) {
+	goCmd := goTool(t)
 	f, err := spec.Read("testdata/codes.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := pkgSpec{name: "errcodes", importPath: "example.test/errcodes", command: "go run ./gen"}
-	o, err := generate(f, p)
+	o, err := generate(f, testPkgSpec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	files := map[string][]byte{"go.mod": []byte("module example.test/errcodes\n\ngo 1.22\n")}
+	pkg := filepath.Join(dir, "errcodes")
+	files := map[string][]byte{"go.mod": []byte("module " + testPkgSpec.importPath + "\n\ngo 1.22\n")}
 	for name, data := range o.files {
 		files[name] = data
 	}
 	for name, data := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
+		path := filepath.Join(pkg, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -40,12 +39,17 @@ func TestCodesPackageRuns(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %v: %v\n%s", args, err, out)
-		}
+	harness := copyHarness(t, dir)
+	env := []string{"ERRTABLE_SPEC=" + copySpec(t, "testdata/codes.json", dir), "ERRTABLE_PKG=" + pkg}
+	for _, step := range []struct {
+		dir  string
+		args []string
+	}{
+		{pkg, []string{"vet", "./..."}},
+		{pkg, []string{"test", "-count=1", "./..."}},
+		{harness, []string{"vet", "./..."}},
+		{harness, []string{"test", "-count=1", "./..."}},
+	} {
+		runGo(t, goCmd, step.dir, env, step.args...)
 	}
 }

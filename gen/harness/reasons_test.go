@@ -3,6 +3,7 @@ package harness
 import (
 	"errors"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ import (
 // that Reasons() holds exactly the spec's codes, sorted.
 func TestReasonsMatchSpec(t *testing.T) {
 	f := readSpec(t)
-	docs := constDocs(t, "../../errcodes")
+	docs := constDocs(t, env("ERRTABLE_PKG", filepath.Join("..", "..", "errcodes")))
 	var want []errcodes.Reason
 	for _, c := range f.Codes {
 		want = append(want, errcodes.Reason(c.Code))
