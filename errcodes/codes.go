@@ -239,3 +239,53 @@ func codeByName(s string) (Code, bool) {
 	}
 	return 0, false
 }
+
+// reasonField is where the API's error responses carry the string code: a
+// dotted path of JSON object keys, from the spec's code_field.
+const reasonField = "error.code"
+
+// hasReasons reports whether the docs list string codes: without them, no
+// response body is read for one.
+const hasReasons = false
+
+// name returns the Go name of a documented reason, and "" for any other.
+func (r Reason) name() string {
+	return ""
+}
+
+// Description returns the docs' text for r, and "" for a reason the docs do
+// not list.
+func (r Reason) Description() string {
+	return ""
+}
+
+// Remedy returns the docs' advice on what to do about r, and "" for a reason
+// the docs do not list.
+func (r Reason) Remedy() string {
+	return ""
+}
+
+// Status returns the status the docs say the API answers with when it sends r,
+// and 0 when they give none or do not list r.
+func (r Reason) Status() Code {
+	return 0
+}
+
+// Retryable reports whether a request that failed with r may be sent again, as
+// the spec decides for a documented reason (see each constant). It is false
+// for a reason the docs do not list: Error.Retryable then follows the status.
+func (r Reason) Retryable() bool {
+	return false
+}
+
+// Known reports whether r is a string code of the spec: one the docs list, or
+// listed once and kept, deprecated.
+func (r Reason) Known() bool {
+	return false
+}
+
+// Reasons returns every Known reason, sorted by its wire string, in a new
+// slice; nil when the docs list none.
+func Reasons() []Reason {
+	return nil
+}

@@ -46,6 +46,8 @@ type errorJSON struct {
 	Code Code `json:"code"`
 	// Name is the Go name of a documented code; written, never read.
 	Name string `json:"name,omitempty"`
+	// Reason is Error.Reason, the string code as on the wire.
+	Reason string `json:"reason,omitempty"`
 	// Status is Error.Status.
 	Status string `json:"status,omitempty"`
 	// Message is Error.Message.
@@ -63,10 +65,11 @@ type errorJSON struct {
 }
 
 // MarshalJSON encodes e as an object with the fields code (the status
-// number), name (the Go name, for a documented code), status, message,
-// retryable, retry_after ("1.5s"), body (base64) and problem (RFC 9457's
-// type, title, detail and instance); empty ones but code and retryable are
-// left out. A nil *Error encodes as null.
+// number), name (the Go name, for a documented code), reason (the string
+// code, as on the wire), status, message, retryable, retry_after ("1.5s"),
+// body (base64) and problem (RFC 9457's type, title, detail and instance);
+// empty ones but code and retryable are left out. A nil *Error encodes as
+// null.
 func (e *Error) MarshalJSON() ([]byte, error) {
 	if e == nil {
 		return []byte("null"), nil
@@ -74,6 +77,7 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 	v := errorJSON{
 		Code:      e.Code,
 		Name:      e.Code.name(),
+		Reason:    string(e.Reason),
 		Status:    e.Status,
 		Message:   e.Message,
 		Retryable: e.Retryable(),
@@ -83,6 +87,11 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 	if e.RetryAfter != 0 {
 		v.RetryAfter = e.RetryAfter.String()
 	}
+	// What cannot be read back is not written: a reason set by hand to a
+	// string no API sends is an error, as Reason.MarshalText says.
+	if _, err := e.Reason.MarshalText(); err != nil {
+		return nil, err
+	}
 	return json.Marshal(v)
 }
 
@@ -90,8 +99,9 @@ func (e *Error) MarshalJSON() ([]byte, error) {
 // read.
 var errBadRetryAfter = errors.New("retry_after is not a duration from 0 to MaxRetryAfter")
 
-// UnmarshalJSON decodes what MarshalJSON writes: code, status, message,
-// retry_after, body and problem are read; name and retryable, which follow from the
+// UnmarshalJSON decodes what MarshalJSON writes: code, reason, status,
+// message, retry_after, body and problem are read (a reason that is not 1 to
+// MaxReasonLen ASCII letters, digits and . _ - : / is an error); name and retryable, which follow from the
 // code, are not, so an error read back by a newer version of the package
 // takes that version's names and retry decisions. It replaces every field of
 // e, and leaves e as it was on an error.
@@ -108,7 +118,11 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 		}
 		wait = d
 	}
-	*e = Error{Code: v.Code, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait, Problem: v.Problem}
+	var reason Reason
+	if err := reason.UnmarshalText([]byte(v.Reason)); err != nil {
+		return err
+	}
+	*e = Error{Code: v.Code, Reason: reason, Status: v.Status, Message: v.Message, Body: v.Body, RetryAfter: wait, Problem: v.Problem}
 	return nil
 }
 

@@ -107,6 +107,7 @@ func FromResponse(resp *http.Response) error {
 		}
 		rb.describe(e, body, secrets, headerValue(resp.Header, "Content-Type"))
 		body = redactBytes(body, secrets)
+		e.Reason = reasonIn(body, reasonField)
 		// A copy: the pool reuses the buffer.
 		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
 		readBuffers.Put(rb)

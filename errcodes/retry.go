@@ -113,9 +113,17 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 // documented code, and by the default rule otherwise; never a non-retryable
 // 4xx.
 //
+// When the package documents string codes (Reason), a failed response's body
+// decides first: CheckRetry reads its start (at most MaxBodyBytes) and puts
+// it back, so that resp.Body reads the same bytes, then the rest, and
+// closing it closes the original body. A Known reason in it decides as the
+// docs say for the reason: a 429 whose body says insufficient_quota is not
+// retried, one that says rate_limit_exceeded is. Without a Known reason the
+// status decides.
+//
 // A failed response (status 400 or more) whose X-Should-Retry header says
 // "true" or "false" (any case, spaces around ignored) is retried or not as
-// the header says, whatever its status: the server knows better than a table
+// the header says, whatever its status and its body's reason: the server knows better than a table
 // of statuses, and the Stainless-generated SDKs (openai-go, anthropic-sdk-go)
 // obey the header too. Any other value is ignored. The header never makes a
 // success (below 400) retried; with a transport error, "false" still stops
@@ -147,6 +155,9 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	if retry, ok := shouldRetryHeader(resp.Header); ok {
 		return retry, nil
+	}
+	if r := responseReason(resp); r.Known() {
+		return r.Retryable(), nil
 	}
 	return Code(resp.StatusCode).Retryable(), nil
 }

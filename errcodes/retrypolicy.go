@@ -69,9 +69,10 @@ func (p RetryPolicy) maxWait() time.Duration {
 // MaxBodyBytes) and puts it back: resp.Body then reads the same bytes, then
 // the rest, and closing it closes the original body.
 //
-// Non-retryable responses are not read: CheckRetry returns false with no
-// error, and the caller gets the response, as with the package-level
-// CheckRetry.
+// Non-retryable responses are not turned into errors: CheckRetry returns
+// false with no error, and the caller gets the response, as with the
+// package-level CheckRetry (which, for a package with string codes, reads
+// the start of the body for its reason and puts it back).
 func (p RetryPolicy) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	retry, checkErr := CheckRetry(ctx, resp, err)
 	if !retry || resp == nil || resp.StatusCode < 400 {

@@ -45,16 +45,20 @@ const (
 )
 
 // codesFile builds codes.go: everything in the package that depends on
-// the docs. The runtime files call into it through name, codeByName and
-// errorPrefix, and through the Code methods it defines.
+// the docs. The runtime files call into it through name, codeByName,
+// errorPrefix, reasonField and hasReasons, and through the Code and Reason
+// methods it defines.
 func codesFile(f *spec.File, p pkgSpec) *jen.File {
-	g := newFile(p.name,
+	doc := []string{
 		fmt.Sprintf("Package %s holds the error codes of the %s API, generated from its error docs (%s).",
 			p.name, f.Prefix, sourceDoc(f.Source)),
 		"Each documented code is a Code constant, with its description, remedy and retry decision, and a constant Sentinel for errors.Is. Undocumented statuses are Codes too, that are not Known. A code the docs no longer list, and an earlier name of a code, stay as deprecated identifiers, so that code using them keeps compiling.",
-		"Do not edit. To regenerate it from the spec and the docs, run",
-		"\t"+p.command,
-	)
+	}
+	if len(f.Codes) > 0 {
+		doc = append(doc, reasonsPackageDoc)
+	}
+	doc = append(doc, "Do not edit. To regenerate it from the spec and the docs, run", "\t"+p.command)
+	g := newFile(p.name, doc...)
 
 	g.Comment("// errorPrefix starts every error message of the package.")
 	g.Const().Id("errorPrefix").Op("=").Lit(f.Prefix)
@@ -140,6 +144,7 @@ func codesFile(f *spec.File, p pkgSpec) *jen.File {
 		jen.Switch(jen.Id("s")).Block(byName...),
 		jen.Return(jen.Lit(0), jen.False()),
 	)
+	emitReasons(g, f)
 	return g
 }
 

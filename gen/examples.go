@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -278,6 +279,21 @@ func examplesFile(f *spec.File, p pkgSpec) *jen.File {
 		),
 		exampleOutput(result),
 	)
+	// The first code the docs still list: an example must not use a
+	// deprecated identifier.
+	if i := slices.IndexFunc(sortedCodes(f), func(c spec.CodeEntry) bool { return !c.Removed }); i >= 0 {
+		c := sortedCodes(f)[i]
+		g.Comment("// ReasonOf finds the string code of an API error anywhere in a chain;")
+		g.Comment("// errors.Is matches the code's sentinel, and IsRetryable follows the")
+		g.Comment("// docs' decision for the code.")
+		g.Func().Id("ExampleReasonOf").Params().Block(
+			jen.Id("err").Op(":=").Qual("fmt", "Errorf").Call(jen.Lit("create job: %w"), q("NewReason").Call(q(c.Name), jen.Lit(""))),
+			jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(q("ReasonOf")).Call(jen.Id("err")),
+			fmtln(jen.Id("r"), jen.Id("r").Dot("Name").Call(), jen.Id("ok")),
+			fmtln(jen.Qual("errors", "Is").Call(jen.Id("err"), q("Err"+c.Name)), q("IsRetryable").Call(jen.Id("err"))),
+			exampleOutput(fmt.Sprintf("%s %s true", c.Code, c.Name), fmt.Sprintf("true %t", c.Retryable)),
+		)
+	}
 	return g
 }
 
@@ -398,5 +414,30 @@ func testExamplesFile(f *spec.File, p pkgSpec) *jen.File {
 		exampleOutput(fmt.Sprint(e.Code), "200"),
 	}
 	g.Func().Id("ExampleWrap").Params().Block(wrap...)
+
+	if i := slices.IndexFunc(sortedCodes(f), func(c spec.CodeEntry) bool { return !c.Removed }); i >= 0 {
+		c := sortedCodes(f)[i]
+		status := c.Status
+		if status == 0 {
+			status = 400 // errcodestest.UnknownReasonStatus
+		}
+		g.ImportName(p.importPath, p.name)
+		g.Comment("// FailFirstReason fails requests with a string code, in the body's")
+		g.Comment("// documented shape: CheckRetry decides by the code, not the status alone.")
+		g.Func().Id("ExampleFailFirstReason").Params().Block(
+			jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(
+				jen.Qual(testPath, "FailFirstReason").Call(jen.Lit(1), jen.Qual(p.importPath, c.Name), jen.Qual(testPath, "OK"))),
+			jen.Defer().Id("srv").Dot("Close").Call(),
+			jen.For(jen.Range().Lit(2)).Block(
+				jen.List(jen.Id("resp"), jen.Id("err")).Op(":=").Qual("net/http", "Get").Call(jen.Id("srv").Dot("URL")),
+				jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Qual("fmt", "Println").Call(jen.Id("err")), jen.Return()),
+				jen.List(jen.Id("retry"), jen.Id("_")).Op(":=").Qual(p.importPath, "CheckRetry").Call(jen.Qual("context", "Background").Call(), jen.Id("resp"), jen.Nil()),
+				jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Qual(p.importPath, "ReasonOf").Call(jen.Qual(p.importPath, "FromResponse").Call(jen.Id("resp"))),
+				jen.Id("resp").Dot("Body").Dot("Close").Call(),
+				jen.Qual("fmt", "Println").Call(jen.Id("resp").Dot("StatusCode"), jen.Id("r"), jen.Id("retry")),
+			),
+			exampleOutput(fmt.Sprintf("%d %s %t", status, c.Code, c.Retryable), "200  false"),
+		)
+	}
 	return g
 }

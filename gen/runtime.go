@@ -13,13 +13,13 @@ import (
 // package with its name and header set.
 //
 //go:embed runtime/code.go runtime/error.go runtime/json.go runtime/jsonscan.go runtime/problem.go
-//go:embed runtime/response.go runtime/retry.go runtime/retrypolicy.go runtime/sentinel.go
+//go:embed runtime/reason.go runtime/reasonbody.go runtime/response.go runtime/retry.go runtime/retrypolicy.go runtime/sentinel.go
 //go:embed runtime/errcodestest/server.go
 var runtimeSrc embed.FS
 
 // runtimeFiles lists the files of runtimeSrc by their slash-separated path
 // in the output directory, which is also their path under runtime/.
-var runtimeFiles = []string{"code.go", "error.go", "json.go", "jsonscan.go", "problem.go", "response.go", "retry.go", "retrypolicy.go", "sentinel.go", testPkg + "/server.go"}
+var runtimeFiles = []string{"code.go", "error.go", "json.go", "jsonscan.go", "problem.go", "reason.go", "reasonbody.go", "response.go", "retry.go", "retrypolicy.go", "sentinel.go", testPkg + "/server.go"}
 
 // emitRuntime returns the runtime file name as it goes into package pkg:
 // the generated-code header, then the file with its package clause, its

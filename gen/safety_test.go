@@ -159,9 +159,14 @@ func checkGenerated(t testing.TB, f *spec.File) {
 				exported = append(exported, name)
 			}
 		}
-		want := append(runtimeExports(t), "Codes") // Codes is emitted with the codes
+		want := append(runtimeExports(t), "Codes", "Reasons") // emitted with the codes
 		for _, e := range f.Errors {
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				want = append(want, n, "Err"+n)
+			}
+		}
+		for _, c := range f.Codes {
+			for _, n := range append([]string{c.Name}, c.Aliases...) {
 				want = append(want, n, "Err"+n)
 			}
 		}

@@ -15,7 +15,8 @@ import (
 const testPkg = "errcodestest"
 
 // testCodesFile builds errcodestest/codes.go: the docs' descriptions and
-// retry decisions, as the fake API answers with them.
+// retry decisions of statuses and string codes, as the fake API answers
+// with them.
 func testCodesFile(f *spec.File, parentPkg string) *jen.File {
 	g := newFile(testPkg,
 		fmt.Sprintf("Package %s is a fake %s API for tests: an http.Handler and an httptest server that answer with any of the errors of package %s, with the docs' descriptions, realistic JSON bodies and, for retryable codes, a Retry-After header.", testPkg, f.Prefix, parentPkg),
@@ -37,5 +38,6 @@ func testCodesFile(f *spec.File, parentPkg string) *jen.File {
 		jen.Switch(jen.Id("status")).Block(cases...),
 		jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("status")), jen.False()),
 	)
+	emitTestReasons(g, f)
 	return g
 }

@@ -25,6 +25,8 @@ var reserved = map[string]bool{
 	"ParseRetryAfter": true, "RetryAfter": true, "CheckRetry": true,
 	"Backoff": true, "MaxBodyBytes": true, "MaxRetryAfter": true, "Sentinel": true, "Problem": true,
 	"RetryPolicy": true, "DefaultMaxWait": true, "ErrorHandler": true,
+	"Reason": true, "Reasons": true, "ReasonOf": true, "LookupReason": true,
+	"NewReason": true, "ReasonSentinel": true, "MaxReasonLen": true,
 }
 
 // Reserved reports whether the generated package declares name itself, so

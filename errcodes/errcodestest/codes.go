@@ -37,3 +37,14 @@ func describe(status int) (string, bool) {
 	}
 	return http.StatusText(status), false
 }
+
+// reasonField is where the API's error responses carry the string code: a
+// dotted path of JSON object keys, from the spec's code_field.
+const reasonField = "error.code"
+
+// describeReason returns the docs' status (0 when they give none), description
+// and retry decision of a string code; known is false for a code the docs do
+// not list.
+func describeReason(reason string) (status int, description string, retryable, known bool) {
+	return 0, "", false, false
+}

@@ -25,6 +25,19 @@ import (
 type specFile struct {
 	Prefix string      `json:"prefix"`
 	Errors []specEntry `json:"errors"`
+	Codes  []specCode  `json:"codes"`
+}
+
+// specCode is one documented string error code of a spec file.
+type specCode struct {
+	Code        string   `json:"code"`
+	Status      int      `json:"status"`
+	Name        string   `json:"name"`
+	Aliases     []string `json:"aliases"`
+	Description string   `json:"description"`
+	Remedy      string   `json:"remedy"`
+	Retryable   bool     `json:"retryable"`
+	Removed     bool     `json:"removed"`
 }
 
 // specEntry is one documented code of a spec file.

@@ -67,6 +67,12 @@ func BenchmarkCodeMethods(b *testing.B) {
 }
 
 var (
+	wrappedReason         = wrap3(NewReason(RateLimitExceeded, "slow down"))
+	errJoinedReason       = fmt.Errorf("x: %w", errors.Join(errPlain, New(TooManyRequests, ""), wrappedReason))
+	wrappedReasonSentinel = wrap3(ErrInsufficientQuota)
+)
+
+var (
 	errPlain     = errors.New("rate limited")
 	wrappedPlain = wrap3(errPlain)
 	wrappedAPI   = wrap3(New(TooManyRequests, "slow down"))
@@ -130,6 +136,21 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 		"Backoff Retry-After-Ms":         func() { sinkDur = Backoff(time.Second, 30*time.Second, 3, retryAfterMsResp) },
 		"requestSecrets plain":           func() { var buf [16]string; sinkInt = len(requestSecrets(plainRequest, buf[:0])) },
 		"requestSecrets credentials":     func() { var buf [16]string; sinkInt = len(requestSecrets(credRequest, buf[:0])) },
+		"ReasonOf":                       func() { sinkReason, sinkBool = ReasonOf(wrappedReason) },
+		"ReasonOf joined":                func() { sinkReason, sinkBool = ReasonOf(errJoinedReason) },
+		"errors.Is reason sentinel":      func() { sinkBool = errors.Is(wrappedReason, ErrRateLimitExceeded) },
+		"errors.Is reason sentinel miss": func() { sinkBool = errors.Is(wrappedReason, ErrInsufficientQuota) },
+		"errors.Is status of a reason":   func() { sinkBool = errors.Is(wrappedReason, ErrTooManyRequests) },
+		"IsRetryable reason":             func() { sinkBool = IsRetryable(wrappedReason) },
+		"IsRetryable reason sentinel":    func() { sinkBool = IsRetryable(wrappedReasonSentinel) },
+		"CodeOf reason sentinel":         func() { sinkCode, sinkBool = CodeOf(wrappedReasonSentinel) },
+		"LookupReason":                   func() { sinkReason, sinkBool = LookupReason("rate_limit_exceeded") },
+		"LookupReason miss":              func() { sinkReason, sinkBool = LookupReason("odd_code") },
+		"Reason methods": func() {
+			r := InsufficientQuota
+			sinkStr, sinkStr, sinkStr = r.Description(), r.Remedy(), r.Name()
+			sinkCode, sinkBool = r.Status(), r.Retryable() || r.Known()
+		},
 	}
 	for name, f := range checks {
 		if n := testing.AllocsPerRun(100, f); n != 0 {

@@ -9,6 +9,11 @@
 // earlier name of a code, stay as deprecated identifiers, so that code using
 // them keeps compiling.
 //
+// Each documented string error code is a Reason constant, with its status,
+// description, remedy and retry decision, and a constant ReasonSentinel for
+// errors.Is; FromResponse reads the code from the body into Error.Reason, and
+// a code the docs do not list is a Reason too, that is not Known.
+//
 // Do not edit. To regenerate it from the spec and the docs, run
 //
 //	go run ./gen
@@ -196,4 +201,203 @@ func codeByName(s string) (Code, bool) {
 		return ServiceUnavailable, true
 	}
 	return 0, false
+}
+
+// reasonField is where the API's error responses carry the string code: a
+// dotted path of JSON object keys, from the spec's code_field.
+const reasonField = "error.code"
+
+// hasReasons reports whether the docs list string codes: without them, no
+// response body is read for one.
+const hasReasons = true
+
+// The documented string error codes.
+const (
+	// InsufficientQuota is the string code "insufficient_quota", sent with 429 Too
+	// Many Requests.
+	//
+	// You exceeded your current quota.
+	//
+	// What to do: Check your plan and billing details.
+	//
+	// Not retryable, by the exhausted-quota rule: the code means a spent quota,
+	// balance or credit, which no retry restores.
+	InsufficientQuota Reason = "insufficient_quota"
+	// InvalidAPIKey is the string code "invalid_api_key", sent with 401
+	// Unauthorized.
+	//
+	// Incorrect API key provided.
+	//
+	// What to do: Check the key you send.
+	//
+	// Not retryable by the default rule for 401.
+	InvalidAPIKey Reason = "invalid_api_key"
+	// LegacyParam is the string code "legacy_param".
+	//
+	// Not retryable by the default rule: the docs give the code no status.
+	//
+	// Deprecated: no longer listed in the docs.
+	LegacyParam Reason = "legacy_param"
+	// ModelOverloaded is the string code "model_overloaded", sent with 503 Service
+	// Unavailable.
+	//
+	// The model is overloaded.
+	//
+	// What to do: Retry after a short wait.
+	//
+	// Retryable, as its remedy says.
+	ModelOverloaded Reason = "model_overloaded"
+	// RateLimitExceeded is the string code "rate_limit_exceeded", sent with 429
+	// Too Many Requests.
+	//
+	// Rate limit reached for requests.
+	//
+	// What to do: Pace your requests.
+	//
+	// Retryable by the default rule for 429.
+	RateLimitExceeded Reason = "rate_limit_exceeded"
+	// ServerError is the string code "server_error", sent with 500 Internal Server
+	// Error.
+	//
+	// The server had an error while processing your request.
+	//
+	// Retryable by the default rule for 500.
+	ServerError Reason = "server_error"
+	// InternalError is an earlier name of ServerError ("server_error").
+	//
+	// Deprecated: use ServerError.
+	InternalError = ServerError
+)
+
+// Reason sentinels, one per documented string code: constants, so that
+// no importer can change what they match.
+const (
+	// ErrInsufficientQuota matches, with errors.Is, every *Error of reason
+	// InsufficientQuota ("insufficient_quota").
+	ErrInsufficientQuota = ReasonSentinel(InsufficientQuota)
+	// ErrInvalidAPIKey matches, with errors.Is, every *Error of reason
+	// InvalidAPIKey ("invalid_api_key").
+	ErrInvalidAPIKey = ReasonSentinel(InvalidAPIKey)
+	// ErrLegacyParam matches, with errors.Is, every *Error of reason LegacyParam
+	// ("legacy_param").
+	//
+	// Deprecated: no longer listed in the docs.
+	ErrLegacyParam = ReasonSentinel(LegacyParam)
+	// ErrModelOverloaded matches, with errors.Is, every *Error of reason
+	// ModelOverloaded ("model_overloaded").
+	ErrModelOverloaded = ReasonSentinel(ModelOverloaded)
+	// ErrRateLimitExceeded matches, with errors.Is, every *Error of reason
+	// RateLimitExceeded ("rate_limit_exceeded").
+	ErrRateLimitExceeded = ReasonSentinel(RateLimitExceeded)
+	// ErrServerError matches, with errors.Is, every *Error of reason ServerError
+	// ("server_error").
+	ErrServerError = ReasonSentinel(ServerError)
+	// ErrInternalError is an earlier name of ErrServerError.
+	//
+	// Deprecated: use ErrServerError.
+	ErrInternalError = ErrServerError
+)
+
+// name returns the Go name of a documented reason, and "" for any other.
+func (r Reason) name() string {
+	switch r {
+	case InsufficientQuota:
+		return "InsufficientQuota"
+	case InvalidAPIKey:
+		return "InvalidAPIKey"
+	case LegacyParam:
+		return "LegacyParam"
+	case ModelOverloaded:
+		return "ModelOverloaded"
+	case RateLimitExceeded:
+		return "RateLimitExceeded"
+	case ServerError:
+		return "ServerError"
+	}
+	return ""
+}
+
+// Description returns the docs' text for r, and "" for a reason the docs do
+// not list.
+func (r Reason) Description() string {
+	switch r {
+	case InsufficientQuota:
+		return "You exceeded your current quota."
+	case InvalidAPIKey:
+		return "Incorrect API key provided."
+	case LegacyParam:
+		return "legacy_param"
+	case ModelOverloaded:
+		return "The model is overloaded."
+	case RateLimitExceeded:
+		return "Rate limit reached for requests."
+	case ServerError:
+		return "The server had an error while processing your request."
+	}
+	return ""
+}
+
+// Remedy returns the docs' advice on what to do about r, and "" for a reason
+// the docs do not list.
+func (r Reason) Remedy() string {
+	switch r {
+	case InsufficientQuota:
+		return "Check your plan and billing details."
+	case InvalidAPIKey:
+		return "Check the key you send."
+	case LegacyParam:
+		return ""
+	case ModelOverloaded:
+		return "Retry after a short wait."
+	case RateLimitExceeded:
+		return "Pace your requests."
+	case ServerError:
+		return ""
+	}
+	return ""
+}
+
+// Status returns the status the docs say the API answers with when it sends r,
+// and 0 when they give none or do not list r.
+func (r Reason) Status() Code {
+	switch r {
+	case InsufficientQuota:
+		return TooManyRequests
+	case InvalidAPIKey:
+		return 401
+	case ModelOverloaded:
+		return ServiceUnavailable
+	case RateLimitExceeded:
+		return TooManyRequests
+	case ServerError:
+		return InternalServerError
+	}
+	return 0
+}
+
+// Retryable reports whether a request that failed with r may be sent again, as
+// the spec decides for a documented reason (see each constant). It is false
+// for a reason the docs do not list: Error.Retryable then follows the status.
+func (r Reason) Retryable() bool {
+	switch r {
+	case ModelOverloaded, RateLimitExceeded, ServerError:
+		return true
+	}
+	return false
+}
+
+// Known reports whether r is a string code of the spec: one the docs list, or
+// listed once and kept, deprecated.
+func (r Reason) Known() bool {
+	switch r {
+	case InsufficientQuota, InvalidAPIKey, LegacyParam, ModelOverloaded, RateLimitExceeded, ServerError:
+		return true
+	}
+	return false
+}
+
+// Reasons returns every Known reason, sorted by its wire string, in a new
+// slice; nil when the docs list none.
+func Reasons() []Reason {
+	return []Reason{InsufficientQuota, InvalidAPIKey, LegacyParam, ModelOverloaded, RateLimitExceeded, ServerError}
 }

@@ -5,5 +5,6 @@
 //
 // codes_stub.go stands in for the generated codes.go so that this runtime
 // compiles and is tested on its own; it is the generator's output for
-// gen/testdata/stub.md, and a test in gen keeps it so.
+// gen/testdata/stub.md, with the string codes of gen/testdata/codes.json
+// added (stub.md lists none), and a test in gen keeps it so.
 package errcodes

@@ -33,3 +33,28 @@ func describe(status int) (string, bool) {
 	}
 	return http.StatusText(status), false
 }
+
+// reasonField is where the API's error responses carry the string code: a
+// dotted path of JSON object keys, from the spec's code_field.
+const reasonField = "error.code"
+
+// describeReason returns the docs' status (0 when they give none), description
+// and retry decision of a string code; known is false for a code the docs do
+// not list.
+func describeReason(reason string) (status int, description string, retryable, known bool) {
+	switch reason {
+	case "insufficient_quota":
+		return 429, "You exceeded your current quota.", false, true
+	case "invalid_api_key":
+		return 401, "Incorrect API key provided.", false, true
+	case "legacy_param":
+		return 0, "legacy_param", false, true
+	case "model_overloaded":
+		return 503, "The model is overloaded.", true, true
+	case "rate_limit_exceeded":
+		return 429, "Rate limit reached for requests.", true, true
+	case "server_error":
+		return 500, "The server had an error while processing your request.", true, true
+	}
+	return 0, "", false, false
+}

@@ -1,10 +1,14 @@
 package errcodestest
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -121,5 +125,114 @@ func TestWriteErrorOutOfRange(t *testing.T) {
 	srv := NewServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { WriteError(w, 200) }))
 	if resp := get(t, srv.URL); resp.StatusCode != 500 {
 		t.Errorf("WriteError(200) answered %d, want 500", resp.StatusCode)
+	}
+}
+
+// TestReasons checks the string-coded errors: each in the docs' body shape,
+// with its documented status and, when retryable, Retry-After; the client
+// package reads each back as its Reason, and tells insufficient_quota from
+// rate_limit_exceeded, both 429.
+func TestReasons(t *testing.T) {
+	srv := NewServer(t, nil)
+	tests := []struct {
+		path       string
+		status     int
+		reason     errcodes.Reason
+		body       string
+		retryable  bool
+		retryAfter time.Duration
+	}{
+		{"/reason/insufficient_quota", 429, errcodes.InsufficientQuota, `{"error":{"code":"insufficient_quota","message":"You exceeded your current quota."}}`, false, 0},
+		{"/reason/rate_limit_exceeded", 429, errcodes.RateLimitExceeded, `{"error":{"code":"rate_limit_exceeded","message":"Rate limit reached for requests."}}`, true, time.Second},
+		{"/reason/model_overloaded", 503, errcodes.ModelOverloaded, `{"error":{"code":"model_overloaded","message":"The model is overloaded."}}`, true, time.Second},
+		{"/reason/legacy_param", UnknownReasonStatus, "legacy_param", `{"error":{"code":"legacy_param","message":"legacy_param"}}`, false, 0},
+		{"/reason/odd_code", UnknownReasonStatus, "odd_code", `{"error":{"code":"odd_code","message":"odd_code"}}`, false, 0},
+		{"/reason/urn:x/y", UnknownReasonStatus, "urn:x/y", `{"error":{"code":"urn:x/y","message":"urn:x/y"}}`, false, 0},
+	}
+	for _, tt := range tests {
+		resp := get(t, srv.URL+tt.path)
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != tt.status || string(body) != tt.body {
+			t.Errorf("%s: %d %s; want %d %s", tt.path, resp.StatusCode, body, tt.status, tt.body)
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		err := errcodes.FromResponse(resp)
+		if r, _ := errcodes.ReasonOf(err); r != tt.reason || errcodes.IsRetryable(err) != tt.retryable {
+			t.Errorf("%s: reason %q retryable %t; want %q %t", tt.path, r, errcodes.IsRetryable(err), tt.reason, tt.retryable)
+		}
+		if d, _ := errcodes.RetryAfter(err); d != tt.retryAfter {
+			t.Errorf("%s: Retry-After %v, want %v", tt.path, d, tt.retryAfter)
+		}
+	}
+	for _, path := range []string{"/reason/", "/reason/has%20space", "/reason/" + strings.Repeat("a", 129)} {
+		if resp := get(t, srv.URL+path); resp.StatusCode != 404 {
+			t.Errorf("%s: status %d, want 404", path, resp.StatusCode)
+		}
+	}
+}
+
+func TestReasonBody(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"error.code", `{"error":{"code":"c","message":"m"}}`},
+		{"code", `{"code":"c","message":"m"}`},
+		{"a.b.type", `{"a":{"b":{"message":"m","type":"c"}}}`},
+		{"message", `{"message":"c"}`},
+	}
+	for _, tt := range tests {
+		data, _ := json.Marshal(reasonBody(tt.path, "c", "m"))
+		if string(data) != tt.want {
+			t.Errorf("reasonBody(%q) = %s, want %s", tt.path, data, tt.want)
+		}
+	}
+}
+
+func TestWrapReason(t *testing.T) {
+	srv := NewServer(t, Wrap(OK))
+	tests := []struct {
+		header []string
+		status int
+	}{
+		{[]string{ReasonHeader, "insufficient_quota"}, 429},
+		{[]string{ReasonHeader, "model_overloaded", StatusHeader, "404"}, 503}, // the reason wins
+		{[]string{ReasonHeader, "odd"}, UnknownReasonStatus},
+		{[]string{ReasonHeader, "not a code"}, 200},
+		{[]string{ReasonHeader, "not a code", StatusHeader, "404"}, 404},
+	}
+	for _, tt := range tests {
+		if resp := get(t, srv.URL+"/songs", tt.header...); resp.StatusCode != tt.status {
+			t.Errorf("%q: %d, want %d", tt.header, resp.StatusCode, tt.status)
+		}
+	}
+}
+
+// TestFailFirstReason drives a retry decision the way a client's test
+// would: an exhausted quota is not retried, a rate limit is.
+func TestFailFirstReason(t *testing.T) {
+	for _, tt := range []struct {
+		reason errcodes.Reason
+		retry  bool
+	}{
+		{errcodes.InsufficientQuota, false},
+		{errcodes.RateLimitExceeded, true},
+	} {
+		flaky := FailFirstReason(1, tt.reason, OK)
+		srv := NewServer(t, flaky)
+		resp := get(t, srv.URL)
+		retry, err := errcodes.CheckRetry(context.Background(), resp, nil)
+		if retry != tt.retry || err != nil {
+			t.Errorf("%s: CheckRetry = %t, %v; want %t", tt.reason, retry, err, tt.retry)
+		}
+		if !errors.Is(errcodes.FromResponse(resp), errcodes.ReasonSentinel(tt.reason)) {
+			t.Errorf("%s: the body, read after CheckRetry, lost the reason", tt.reason)
+		}
+		if resp := get(t, srv.URL); resp.StatusCode != 200 || flaky.Calls() != 2 {
+			t.Errorf("%s: second request %d, calls %d", tt.reason, resp.StatusCode, flaky.Calls())
+		}
+	}
+	// A plain string works as well as the Reason type.
+	if f := FailFirstReason(1, "odd", OK); f.reason != "odd" {
+		t.Errorf("reason %q", f.reason)
 	}
 }
