@@ -45,9 +45,10 @@ type fieldChange struct {
 // and the Markdown of -report.
 type changeReport struct {
 	specPath string
-	file     []fieldChange // changes of the spec's own fields (prefix, source)
-	codes    []codeChange  // in ascending code order
-	api      []string      // breaking API changes let through by -allow-breaking
+	file     []fieldChange  // changes of the spec's own fields (prefix, source)
+	codes    []codeChange   // in ascending code order
+	strCodes []stringChange // in code order
+	api      []string       // breaking API changes let through by -allow-breaking
 }
 
 // diffSpecs compares the spec before a run (nil when there was none) with
@@ -89,6 +90,10 @@ func diffSpecs(specPath string, before, after *spec.File) *changeReport {
 		}
 	}
 	slices.SortStableFunc(r.codes, func(x, y codeChange) int { return x.code() - y.code() })
+	r.strCodes = diffStringCodes(before, after)
+	if before != nil {
+		r.file = appendChange(r.file, "code field", before.CodeField, after.CodeField)
+	}
 	return r
 }
 
@@ -122,7 +127,7 @@ func retryWords(e *spec.Entry) string {
 
 // changed reports whether the run changed anything in the spec.
 func (r *changeReport) changed() bool {
-	return len(r.file) > 0 || len(r.codes) > 0
+	return len(r.file) > 0 || len(r.codes) > 0 || len(r.strCodes) > 0
 }
 
 // summaryKinds is the order the summary counts kinds of change in.
@@ -160,6 +165,7 @@ func (r *changeReport) summary() string {
 		}
 		parts = append(parts, part)
 	}
+	parts = append(parts, stringSummary(r.strCodes)...)
 	for _, f := range r.file {
 		parts = append(parts, f.field+" changed")
 	}
@@ -224,6 +230,7 @@ func (r *changeReport) markdown() []byte {
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", f.field, md(f.before), md(f.after))
 		}
 	}
+	stringMarkdown(&b, r.strCodes)
 	if len(r.api) > 0 {
 		b.WriteString("\n### Breaking API changes (let through by -allow-breaking)\n\n")
 		for _, a := range r.api {

@@ -83,3 +83,44 @@ func TestMarkdownCell(t *testing.T) {
 		t.Errorf("a long cell is not cut: %d bytes", len(got))
 	}
 }
+
+// TestReportStringCodes: string codes added, removed, changed and pruned
+// show in the summary and the Markdown, and a run that changes only them is
+// no "no changes".
+func TestReportStringCodes(t *testing.T) {
+	entry := func(code string, status int, name, desc string, retry bool, from string) spec.CodeEntry {
+		return spec.CodeEntry{Code: code, Status: status, Name: name, Description: desc, Retryable: retry, RetryableFrom: from}
+	}
+	status := []spec.Entry{{Code: 429, Name: "TooManyRequests", Description: "Too Many Requests", Retryable: true, RetryableFrom: spec.FromRule}}
+	before := &spec.File{Prefix: "acme", Source: spec.Source{Path: "d.md"}, Errors: status, CodeField: "error.code", Codes: []spec.CodeEntry{
+		entry("rate_limit_exceeded", 429, "RateLimitExceeded", "Slow down", true, spec.FromRule),
+		entry("old_code", 400, "OldCode", "Old", false, spec.FromRule),
+		entry("gone_code", 400, "GoneCode", "Gone", false, spec.FromRule),
+	}}
+	removed := entry("old_code", 400, "OldCode", "Old", false, spec.FromRule)
+	removed.Removed = true
+	after := &spec.File{Prefix: "acme", Source: spec.Source{Path: "d.md"}, Errors: status, CodeField: "error.type", Codes: []spec.CodeEntry{
+		entry("insufficient_quota", 429, "InsufficientQuota", "No credit | left", false, spec.FromExhausted),
+		removed,
+		entry("rate_limit_exceeded", 429, "RateLimitExceeded", "Slow down, please", true, spec.FromRule),
+	}}
+	r := diffSpecs("spec/errors.json", before, after)
+	want := "spec/errors.json: 1 string code added (insufficient_quota InsufficientQuota), 1 string code removed (old_code), 1 string code pruned (gone_code), 1 string code changed, code field changed"
+	if got := r.summary(); got != want {
+		t.Errorf("summary = %q\nwant      %q", got, want)
+	}
+	md := string(r.markdown())
+	for _, s := range []string{
+		"### String codes added", "| `insufficient_quota` | 429 | `InsufficientQuota` | `No credit \\| left` |", "no (exhausted)",
+		"### String codes no longer in the docs (kept, deprecated)", "### String codes pruned (a breaking change)",
+		"### Changed: `rate_limit_exceeded` `RateLimitExceeded`", "| description | `Slow down` | `Slow down, please` |",
+	} {
+		if !strings.Contains(md, s) {
+			t.Errorf("markdown lacks %q:\n%s", s, md)
+		}
+	}
+	same := diffSpecs("spec/errors.json", after, after)
+	if same.changed() || same.summary() != "spec/errors.json: no changes" {
+		t.Errorf("an unchanged spec reports %q", same.summary())
+	}
+}
