@@ -88,7 +88,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 // namedCodes reports whether t's code cells carry names ("404 Not Found").
 func namedCodes(t *table, code int) bool {
 	for _, r := range t.rows {
-		if parseCodeCell(cell(r, code)).name == "" && cell(r, code) != "" {
+		if t.codeCell(cell(r, code)).name == "" && cell(r, code) != "" {
 			return false
 		}
 	}
@@ -108,7 +108,7 @@ func stringCatalogue(docsPath string, t *table, cols roles) error {
 	first := map[int]int{} // status -> line of its first row
 	var repeated, again int
 	for _, r := range t.rows {
-		c := parseCodeCell(cell(r, cols.code))
+		c := t.codeCell(cell(r, cols.code))
 		if c.kind != statusCode || len(c.codes) != 1 || c.codes[0] < 400 {
 			continue
 		}

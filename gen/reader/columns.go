@@ -132,23 +132,18 @@ func textOf(t *table, i int) columnText {
 			continue
 		}
 		c.filled++
-		switch cc := parseCodeCell(v); {
-		case cc.kind == statusCode || cc.kind == statusClass:
+		// Each distinct text is classed once per page (see cellMemo).
+		switch t.memo.info(v).class {
+		case classError:
+			c.errors++
 			c.statuses++
-			if cc.kind == statusCode && cc.codes[0] >= 400 {
-				c.errors++
-			}
-			continue
-		case cc.kind == outOfRange && numberRE.MatchString(v):
-			c.numbers++ // a plain number: "Error 3" is a name
-			continue
-		}
-		if _, ok := parseYesNo(v); ok && !isRetryWord(strings.Trim(v, " .!")) {
-			continue // "Yes", "No": an answer, neither a name nor a sentence
-		}
-		if isSentence(v) {
+		case classStatus:
+			c.statuses++
+		case classNumber:
+			c.numbers++
+		case classSentence:
 			c.sentence++
-		} else if isShortName(v) {
+		case className:
 			c.names++
 		}
 	}

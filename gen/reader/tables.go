@@ -35,6 +35,9 @@ type table struct {
 	// lines of its header and delimiter rows: GFM cut its cells to the
 	// width of the table above, so widen reads them again.
 	glued []string
+	// memo is the page's memo of cell texts, shared by its tables; nil
+	// in a table read on its own, which then parses each cell.
+	memo cellMemo
 }
 
 // row is one body row of a table.
