@@ -151,6 +151,7 @@ func TestInlineTextMatchesReference(t *testing.T) {
 		checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| 400 | "+s+" |\n\n"+s+"\n\n# "+s+"\n"))
 	}
 	checkInlineText(t, []byte("A *b* `c` [d](e) &amp; f\\|g<br>h\nnext line  \nhard\n"))
+	checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| `429` | `a \\| b` |\n| ` 400 ` | ``a`b`` |\n| `&amp;` | `x` y |\n| `a\tb` | `` |\n"))
 	checkInlineText(t, []byte("> | Code | Name |\n> |---|---|\n> | 400 | a *b* |\n\n- x\n  | Code | Name |\n  |---|---|\n  | 400 |\tTab\t|\n\n|a|b|\n|-|-|\n|\\||&amp;|\n|x|`a|b`|\r\n"))
 }
 

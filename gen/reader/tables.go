@@ -203,6 +203,18 @@ func cellText(c ast.Node, src []byte, off int, line string) string {
 			}
 		}
 	}
+	if cs, ok := c.FirstChild().(*ast.CodeSpan); ok && cs.NextSibling() == nil {
+		// A cell of one code span ("`field_1`", "`429`"): its text as is,
+		// cut from line, when one run of text with no backslash, so no
+		// "\|", holds it (see appendText).
+		if t, ok := cs.FirstChild().(*ast.Text); ok && t.NextSibling() == nil {
+			if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
+				if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 {
+					return cleanText(v)
+				}
+			}
+		}
+	}
 	return inlineText(c, src)
 }
 
