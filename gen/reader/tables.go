@@ -179,11 +179,12 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		if len(out.rows) > MaxRows {
 			break // Read refuses the page: no need to read more
 		}
+		rawCells, delimited := rowShape(raw)
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
-			rawCells:     rowCells(raw),
-			delimited:    hasCellDelimiter(raw),
+			rawCells:     rawCells,
+			delimited:    delimited,
 			delimiterRow: delimiterCells(raw) > 0,
 			raw:          strings.TrimSpace(line),
 		})
@@ -258,10 +259,16 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
-// hasCellDelimiter reports whether a table line holds an unescaped "|",
-// or a tab between its cells.
-func hasCellDelimiter(line []byte) bool {
-	return countPipes(line) > 0 || bytes.IndexByte(bytes.TrimSpace(line), '\t') >= 0
+// rowShape returns rowCells(line) and whether the line holds a cell
+// delimiter, an unescaped "|" or a tab between its cells, from one count
+// of its pipes: readTable asks both of every row.
+func rowShape(line []byte) (cells int, delimited bool) {
+	trimmed := bytes.TrimSpace(line)
+	pipes := countPipes(trimmed)
+	if pipes == 0 && bytes.IndexByte(trimmed, '\t') >= 0 {
+		return bytes.Count(trimmed, []byte("\t")) + 1, true
+	}
+	return cellsOf(trimmed, pipes), pipes > 0
 }
 
 // countPipes counts the unescaped "|" in a line.
@@ -292,10 +299,15 @@ func rowCells(line []byte) int {
 // closes the row.
 func countCells(line []byte) int {
 	line = bytes.TrimSpace(line)
+	return cellsOf(line, countPipes(line))
+}
+
+// cellsOf is countCells of a trimmed line holding pipes unescaped pipes.
+func cellsOf(line []byte, pipes int) int {
 	if len(line) == 0 {
 		return 0
 	}
-	n := countPipes(line) + 1
+	n := pipes + 1
 	if line[0] == '|' {
 		n--
 	}
