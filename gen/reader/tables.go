@@ -216,6 +216,10 @@ func cellText(c ast.Node, src []byte, off int, line string) string {
 			}
 		}
 	}
+	if lines := c.Lines(); lines != nil && lines.Len() == 1 {
+		seg := lines.At(0)
+		return inlineTextSized(c, src, seg.Len())
+	}
 	return inlineText(c, src)
 }
 
