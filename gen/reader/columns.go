@@ -43,6 +43,11 @@ var wordIndex = func() map[string]map[role]int {
 // headerRank returns the rank of header h for role r, and whether h names
 // that role at all.
 func headerRank(h string, r role) (int, bool) {
+	var buf [maxHeaderKey]byte
+	if key, ok := normalASCIIHeader(buf[:0], h); ok {
+		rank, ok := wordIndex[string(key)][r] // an ASCII header, without copies
+		return rank, ok
+	}
 	rank, ok := wordIndex[normalizeHeader(h)][r]
 	return rank, ok
 }
