@@ -161,17 +161,32 @@ func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []tab
 func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) table {
 	// The rows slice is sized once: all rows but the header.
 	out := table{headings: titles, rows: make([]row, 0, max(t.ChildCount()-1, 0))}
+	// One copy of the table's source, from its first row to the end of
+	// its last, holds the rows' lines, and one slice their cells: a
+	// table costs two allocations for its text, not two per row.
+	span, spanStart := tableSpan(t, src)
+	ncells := 0
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		ncells += r.ChildCount()
+	}
+	arena := make([]string, 0, ncells)
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		pos := blockStart(r)
 		// The row's own text: a table in a block quote or a list item
 		// starts after the line's "> " or indentation. One copy of it
 		// holds the row's raw text and its plain cells.
 		raw := restOfLine(src, pos)
-		line := string(raw)
-		cells := make([]string, 0, r.ChildCount())
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cellText(c, src, pos, line))
+		var line string
+		if pos >= spanStart && pos+len(raw) <= spanStart+len(span) {
+			line = span[pos-spanStart : pos-spanStart+len(raw)]
+		} else {
+			line = string(raw)
 		}
+		first := len(arena)
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			arena = append(arena, cellText(c, src, pos, line))
+		}
+		cells := arena[first:len(arena):len(arena)]
 		if _, ok := r.(*east.TableHeader); ok {
 			out.line, out.header = lines.of(pos), cells
 			continue
@@ -190,6 +205,22 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		})
 	}
 	return out
+}
+
+// tableSpan returns a copy of the source of t from its first row's start
+// to its last row's line end, and the offset it starts at; "" and -1 when
+// a row has no position.
+func tableSpan(t *east.Table, src []byte) (span string, start int) {
+	first, last := t.FirstChild(), t.LastChild()
+	if first == nil {
+		return "", -1
+	}
+	start, end := blockStart(first), blockStart(last)
+	if start < 0 || end < start || end > len(src) {
+		return "", -1
+	}
+	end += len(restOfLine(src, end))
+	return string(src[start:end]), start
 }
 
 // cellText is inlineText(c, src) for a table cell c of the source line
