@@ -28,6 +28,7 @@ var fastPathInputs = []string{
 	"no; fix it", "retry (yes)", "RETRYABLE", "retryable", "Retry.", "—", "-", "\u212Aelvin",
 	"{% hint style=\"info\" %}Retry a 429.{% endhint %}", "[block:callout]x[/block]", "[/block] and {%",
 	"[blocks] and {x%}", "a & b", `a \| b`, "  spaced   out  ",
+	"a first line of ASCII\na second, longer line of ASCII\nthen caf\u00e9 and \u00e2\u20ac\u2122 on line three\nASCII again\n\u200bhidden\n",
 }
 
 // mojibakeLinesReference is mojibakeLines as it was: a copy of the page
