@@ -108,9 +108,11 @@ func benchEach[T any](b *testing.B, setup func(b *testing.B, d docs) T, body fun
 		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(d.src)))
+			start := cpuTime()
 			for b.Loop() {
 				body(b, d, v)
 			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

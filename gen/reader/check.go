@@ -80,13 +80,14 @@ func joinInts(ns []int, sep string) string {
 func hiddenLines(src []byte) (lines []int, runes []string) {
 	line := 1
 	for i := 0; i < len(src); {
-		if c := src[i]; c < utf8.RuneSelf {
-			if c == '\n' {
-				line++
-			}
-			i++
-			continue
+		// Hidden runes are past ASCII: the ASCII up to the next such
+		// byte only counts lines.
+		j := indexNonASCII(src[i:])
+		if j < 0 {
+			break
 		}
+		line += bytes.Count(src[i:i+j], newline)
+		i += j
 		r, size := utf8.DecodeRune(src[i:])
 		i += size
 		if r == '\uFFFD' || !spec.HiddenRune(r) {

@@ -39,7 +39,10 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 	}
 	var found []candidate
 	var codeTables []codeCandidate
-	var seen []string
+	// seen are the tables not taken, described only for the error when
+	// none is: a page of a hundred parameter tables and one error table
+	// describes none.
+	var seen []seenTable
 	var nearMiss *table // a table headed like an error table, whose codes do not read
 	var stringKeyed error
 	for i := range tables {
@@ -64,7 +67,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 			if nearMiss == nil && columnsOf(t.header).code >= 0 && len(t.rows) > 0 && opts.CodeCol == "" {
 				nearMiss = t
 			}
-			seen = append(seen, fmt.Sprintf("line %d: %s (%s)", t.line, quotedCells(t.header), why))
+			seen = append(seen, seenTable{t, why})
 			continue
 		}
 		found = append(found, candidate{t, cols})
@@ -86,16 +89,32 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 			return nil, nil, fmt.Errorf("%s:%d: the error table lists no error code from 400 to 599; check that -docs is the error page, or pick the table with -table", docsPath, nearMiss.line)
 		}
 	}
-	if len(seen) > maxFaults {
-		seen = append(seen[:maxFaults], fmt.Sprintf("and %d more", len(seen)-maxFaults))
+	return nil, nil, fmt.Errorf("%s:%d: no table has a column of HTTP statuses beside names or remedies (tables seen: %s); name the columns with -code-col and -desc-col, or pick the table with -table", docsPath, tables[0].line, strings.Join(describeSeen(seen), "; "))
+}
+
+// seenTable is a table chooseTables did not take, and why.
+type seenTable struct {
+	t   *table
+	why string
+}
+
+// describeSeen describes the tables not taken for chooseTables' error:
+// each with its line, header and why, up to maxFaults, then how many more.
+func describeSeen(seen []seenTable) []string {
+	var out []string
+	for _, s := range seen {
+		out = append(out, fmt.Sprintf("line %d: %s (%s)", s.t.line, quotedCells(s.t.header), s.why))
 	}
-	return nil, nil, fmt.Errorf("%s:%d: no table has a column of HTTP statuses beside names or remedies (tables seen: %s); name the columns with -code-col and -desc-col, or pick the table with -table", docsPath, tables[0].line, strings.Join(seen, "; "))
+	if len(out) > maxFaults {
+		out = append(out[:maxFaults], fmt.Sprintf("and %d more", len(out)-maxFaults))
+	}
+	return out
 }
 
 // namedCodes reports whether t's code cells carry names ("404 Not Found").
 func namedCodes(t *table, code int) bool {
 	for _, r := range t.rows {
-		if parseCodeCell(cell(r, code)).name == "" && cell(r, code) != "" {
+		if t.codeCell(cell(r, code)).name == "" && cell(r, code) != "" {
 			return false
 		}
 	}
@@ -118,7 +137,7 @@ func subCodeCatalogue(docsPath string, t *table, cols roles) error {
 	first := map[int]int{} // status -> line of its first row
 	var repeated, again int
 	for _, r := range t.rows {
-		c := parseCodeCell(cell(r, cols.code))
+		c := t.codeCell(cell(r, cols.code))
 		if c.kind != statusCode || len(c.codes) != 1 || c.codes[0] < 400 {
 			continue
 		}

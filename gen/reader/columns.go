@@ -43,6 +43,11 @@ var wordIndex = func() map[string]map[role]int {
 // headerRank returns the rank of header h for role r, and whether h names
 // that role at all.
 func headerRank(h string, r role) (int, bool) {
+	var buf [maxHeaderKey]byte
+	if key, ok := normalASCIIHeader(buf[:0], h); ok {
+		rank, ok := wordIndex[string(key)][r] // an ASCII header, without copies
+		return rank, ok
+	}
 	rank, ok := wordIndex[normalizeHeader(h)][r]
 	return rank, ok
 }
@@ -132,23 +137,18 @@ func textOf(t *table, i int) columnText {
 			continue
 		}
 		c.filled++
-		switch cc := parseCodeCell(v); {
-		case cc.kind == statusCode || cc.kind == statusClass:
+		// Each distinct text is classed once per page (see cellMemo).
+		switch t.memo.info(v).class {
+		case classError:
+			c.errors++
 			c.statuses++
-			if cc.kind == statusCode && cc.codes[0] >= 400 {
-				c.errors++
-			}
-			continue
-		case cc.kind == outOfRange && numberRE.MatchString(v):
-			c.numbers++ // a plain number: "Error 3" is a name
-			continue
-		}
-		if _, ok := parseYesNo(v); ok && !isRetryWord(strings.Trim(v, " .!")) {
-			continue // "Yes", "No": an answer, neither a name nor a sentence
-		}
-		if isSentence(v) {
+		case classStatus:
+			c.statuses++
+		case classNumber:
+			c.numbers++
+		case classSentence:
 			c.sentence++
-		} else if isShortName(v) {
+		case className:
 			c.names++
 		}
 	}

@@ -28,6 +28,7 @@ var fastPathInputs = []string{
 	"no; fix it", "retry (yes)", "RETRYABLE", "retryable", "Retry.", "—", "-", "\u212Aelvin",
 	"{% hint style=\"info\" %}Retry a 429.{% endhint %}", "[block:callout]x[/block]", "[/block] and {%",
 	"[blocks] and {x%}", "a & b", `a \| b`, "  spaced   out  ",
+	"a first line of ASCII\na second, longer line of ASCII\nthen caf\u00e9 and \u00e2\u20ac\u2122 on line three\nASCII again\n\u200bhidden\n",
 }
 
 // mojibakeLinesReference is mojibakeLines as it was: a copy of the page
@@ -151,6 +152,7 @@ func TestInlineTextMatchesReference(t *testing.T) {
 		checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| 400 | "+s+" |\n\n"+s+"\n\n# "+s+"\n"))
 	}
 	checkInlineText(t, []byte("A *b* `c` [d](e) &amp; f\\|g<br>h\nnext line  \nhard\n"))
+	checkInlineText(t, []byte("| Code | Name |\n|---|---|\n| `429` | `a \\| b` |\n| ` 400 ` | ``a`b`` |\n| `&amp;` | `x` y |\n| `a\tb` | `` |\n"))
 	checkInlineText(t, []byte("> | Code | Name |\n> |---|---|\n> | 400 | a *b* |\n\n- x\n  | Code | Name |\n  |---|---|\n  | 400 |\tTab\t|\n\n|a|b|\n|-|-|\n|\\||&amp;|\n|x|`a|b`|\r\n"))
 }
 

@@ -6,13 +6,17 @@ import "bytes"
 type lineIndex []int // offsets of line starts
 
 func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
-	for i, b := range src {
-		if b == '\n' {
-			idx = append(idx, i+1)
+	// Sized once, and each line end found by IndexByte's word-wide
+	// search: a page of 10,000 rows has as many lines.
+	idx := make(lineIndex, 1, bytes.Count(src, []byte("\n"))+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return idx
 		}
+		off += i + 1
+		idx = append(idx, off)
 	}
-	return idx
 }
 
 // of returns the line of offset off; 0 when off is unknown (negative).

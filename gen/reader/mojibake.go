@@ -18,20 +18,27 @@ import (
 func mojibakeLines(src []byte) []int {
 	var out []int
 	line, start := 1, 0 // the current line and its first byte
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; {
-		case c == '\n':
-			line, start = line+1, i+1
-		case c >= utf8.RuneSelf:
-			end := len(src)
-			if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
-				end = i + j
-			}
-			if looksMisdecoded(string(src[start:end])) {
-				out = append(out, line)
-			}
-			i = end - 1 // on to the line's end, which the next turn counts
+	for i := 0; i < len(src); {
+		// An ASCII line reads as it should: the ASCII up to the next byte
+		// past it only counts lines and moves the line's start.
+		j := indexNonASCII(src[i:])
+		if j < 0 {
+			break
 		}
+		skipped := src[i : i+j]
+		line += bytes.Count(skipped, newline)
+		if k := bytes.LastIndexByte(skipped, '\n'); k >= 0 {
+			start = i + k + 1
+		}
+		i += j
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j
+		}
+		if looksMisdecoded(string(src[start:end])) {
+			out = append(out, line)
+		}
+		i = end // on to the line's end, which the next turn counts
 	}
 	return out
 }

@@ -72,6 +72,10 @@ func Read(path string, src []byte, opts Options, warn func(string)) (*Catalogue,
 		warn(fmt.Sprintf("%s:%s: text looks mis-decoded (UTF-8 read with another code page); the table is unaffected, but re-save the page as UTF-8", path, joinInts(lines, ",")))
 	}
 	p := parsePage(src)
+	memo := cellMemo{}
+	for i := range p.tables {
+		p.tables[i].memo = memo
+	}
 	if len(p.tables) > MaxTables {
 		return nil, fmt.Errorf("%s:%d: the page holds more than %d tables, more than a docs page has; check -docs", path, p.tables[MaxTables].line, MaxTables)
 	}

@@ -40,7 +40,7 @@ func readRows(docsPath string, t *table, cols roles, titles titleCache, warn fun
 			warn(fmt.Sprintf("%s: the row has %d cells and the header %d; GFM drops the cells beyond the header's, so they are not read", at, r.rawCells, width))
 		}
 		codeText := cell(r, cols.code)
-		c := parseCodeCell(codeText)
+		c := t.codeCell(codeText)
 		if c.kind == notACode && filledCells(r.cells) == 1 && strings.IndexFunc(codeText, unicode.IsLetter) >= 0 {
 			// A group row ("Client errors", a colspan or a flattened
 			// rowspan): a title of the rows below, no error.

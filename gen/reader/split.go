@@ -12,7 +12,9 @@ func splitTable(t table) []table {
 	var out []table
 	t = withCaption(t)
 	cur := t
-	cur.rows = nil
+	// Sized for the common table that nothing cuts: its rows, appended
+	// one by one, then need no growing.
+	cur.rows = make([]row, 0, len(t.rows))
 	emit := func(next table) {
 		if len(cur.rows) > 0 {
 			out = append(out, cur)

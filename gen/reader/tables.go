@@ -50,6 +50,9 @@ type table struct {
 	// lines of its header and delimiter rows: GFM cut its cells to the
 	// width of the table above, so widen reads them again.
 	glued []string
+	// memo is the page's memo of cell texts, shared by its tables; nil
+	// in a table read on its own, which then parses each cell.
+	memo cellMemo
 }
 
 // row is one body row of a table.
@@ -180,17 +183,32 @@ func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []tab
 func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) table {
 	// The rows slice is sized once: all rows but the header.
 	out := table{headings: titles, rows: make([]row, 0, max(t.ChildCount()-1, 0))}
+	// One copy of the table's source, from its first row to the end of
+	// its last, holds the rows' lines, and one slice their cells: a
+	// table costs two allocations for its text, not two per row.
+	span, spanStart := tableSpan(t, src)
+	ncells := 0
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		ncells += r.ChildCount()
+	}
+	arena := make([]string, 0, ncells)
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		pos := blockStart(r)
 		// The row's own text: a table in a block quote or a list item
 		// starts after the line's "> " or indentation. One copy of it
 		// holds the row's raw text and its plain cells.
 		raw := restOfLine(src, pos)
-		line := string(raw)
-		cells := make([]string, 0, r.ChildCount())
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cellText(c, src, pos, line))
+		var line string
+		if pos >= spanStart && pos+len(raw) <= spanStart+len(span) {
+			line = span[pos-spanStart : pos-spanStart+len(raw)]
+		} else {
+			line = string(raw)
 		}
+		first := len(arena)
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			arena = append(arena, cellText(c, src, pos, line))
+		}
+		cells := arena[first:len(arena):len(arena)]
 		if _, ok := r.(*east.TableHeader); ok {
 			out.line, out.header = lines.of(pos), cells
 			continue
@@ -198,16 +216,33 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		if len(out.rows) > MaxRows {
 			break // Read refuses the page: no need to read more
 		}
+		rawCells, delimited := rowShape(raw)
 		out.rows = append(out.rows, row{
 			line:         lines.of(pos),
 			cells:        cells,
-			rawCells:     rowCells(raw),
-			delimited:    hasCellDelimiter(raw),
+			rawCells:     rawCells,
+			delimited:    delimited,
 			delimiterRow: delimiterCells(raw) > 0,
 			raw:          strings.TrimSpace(line),
 		})
 	}
 	return out
+}
+
+// tableSpan returns a copy of the source of t from its first row's start
+// to its last row's line end, and the offset it starts at; "" and -1 when
+// a row has no position.
+func tableSpan(t *east.Table, src []byte) (span string, start int) {
+	first, last := t.FirstChild(), t.LastChild()
+	if first == nil {
+		return "", -1
+	}
+	start, end := blockStart(first), blockStart(last)
+	if start < 0 || end < start || end > len(src) {
+		return "", -1
+	}
+	end += len(restOfLine(src, end))
+	return string(src[start:end]), start
 }
 
 // cellText is inlineText(c, src) for a table cell c of the source line
@@ -221,6 +256,22 @@ func cellText(c ast.Node, src []byte, off int, line string) string {
 				return cleanText(v)
 			}
 		}
+	}
+	if cs, ok := c.FirstChild().(*ast.CodeSpan); ok && cs.NextSibling() == nil {
+		// A cell of one code span ("`field_1`", "`429`"): its text as is,
+		// cut from line, when one run of text with no backslash, so no
+		// "\|", holds it (see appendText).
+		if t, ok := cs.FirstChild().(*ast.Text); ok && t.NextSibling() == nil {
+			if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
+				if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 {
+					return cleanText(v)
+				}
+			}
+		}
+	}
+	if lines := c.Lines(); lines != nil && lines.Len() == 1 {
+		seg := lines.At(0)
+		return inlineTextSized(c, src, seg.Len())
 	}
 	return inlineText(c, src)
 }
@@ -265,10 +316,16 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
-// hasCellDelimiter reports whether a table line holds an unescaped "|",
-// or a tab between its cells.
-func hasCellDelimiter(line []byte) bool {
-	return countPipes(line) > 0 || bytes.IndexByte(bytes.TrimSpace(line), '\t') >= 0
+// rowShape returns rowCells(line) and whether the line holds a cell
+// delimiter, an unescaped "|" or a tab between its cells, from one count
+// of its pipes: readTable asks both of every row.
+func rowShape(line []byte) (cells int, delimited bool) {
+	trimmed := bytes.TrimSpace(line)
+	pipes := countPipes(trimmed)
+	if pipes == 0 && bytes.IndexByte(trimmed, '\t') >= 0 {
+		return bytes.Count(trimmed, []byte("\t")) + 1, true
+	}
+	return cellsOf(trimmed, pipes), pipes > 0
 }
 
 // countPipes counts the unescaped "|" in a line.
@@ -299,10 +356,15 @@ func rowCells(line []byte) int {
 // closes the row.
 func countCells(line []byte) int {
 	line = bytes.TrimSpace(line)
+	return cellsOf(line, countPipes(line))
+}
+
+// cellsOf is countCells of a trimmed line holding pipes unescaped pipes.
+func cellsOf(line []byte, pipes int) int {
 	if len(line) == 0 {
 		return 0
 	}
-	n := countPipes(line) + 1
+	n := pipes + 1
 	if line[0] == '|' {
 		n--
 	}

@@ -19,12 +19,22 @@ import (
 // The common cell, one run of text with no escape, entity or line break, is
 // its text cleaned, without the builder and the copies of appendText.
 func inlineText(n ast.Node, src []byte) string {
+	return inlineTextSized(n, src, 0)
+}
+
+// inlineTextSized is inlineText with room for size bytes made in its
+// builder up front: a table cell's text is about as long as its source, so
+// the builder grows once rather than by doubling.
+func inlineTextSized(n ast.Node, src []byte, size int) string {
 	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
 		if v := t.Segment.Value(src); bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
 			return cleanText(string(v))
 		}
 	}
 	var b strings.Builder
+	if size > 0 {
+		b.Grow(size)
+	}
 	appendText(&b, n, src)
 	return cleanText(b.String())
 }
