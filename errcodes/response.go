@@ -76,10 +76,13 @@ const (
 // log. A nil response gives an *Error with code 0.
 //
 // Cost: the body is read into a pooled buffer and scanned once, without
-// reflection; the *Error, its message, its copy of the body and any
-// problem members are all that is allocated, but for replacing a
-// credential that is found (the pooled buffer and its gzip decompressor
-// are reused, not made for each response). Reading the headers of
+// reflection, for the message, the problem members and the string code
+// alike; the *Error, its message, its copy of the body, any problem
+// members and the string of a code the docs do not list (a documented
+// one is its constant) are all that is allocated, but for replacing a
+// credential that is found, which also scans the redacted body again for
+// the code (the pooled buffer and its gzip decompressor are reused, not
+// made for each response). Reading the headers of
 // resp.Request allocates nothing; a request with credentials costs one
 // scan of the (at most 64 KiB) body and of the message per credential,
 // and allocates only to decode Basic credentials.
