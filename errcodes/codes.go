@@ -284,6 +284,13 @@ func (r Reason) Known() bool {
 	return false
 }
 
+// knownReason returns the Known reason whose wire string is b, and "" for any
+// other, without allocating: a switch on string(b) converts nothing, and the
+// reason returned is a constant, not b.
+func knownReason(b []byte) Reason {
+	return ""
+}
+
 // Reasons returns every Known reason, sorted by its wire string, in a new
 // slice; nil when the docs list none.
 func Reasons() []Reason {

@@ -34,8 +34,12 @@ const MaxReasonLen = 128
 // letters, digits and . _ - : /, which the codes of every real catalogue are
 // made of. Anything else found in a body is not taken for a code: it could
 // be a sentence, a number or an attempt to forge a log line.
-func validReason(s string) bool {
-	if s == "" || len(s) > MaxReasonLen {
+func validReason(s string) bool { return validReasonText(s) }
+
+// validReasonText is validReason for a string or for bytes, which the
+// body scanner checks without making a string of them.
+func validReasonText[T string | []byte](s T) bool {
+	if len(s) == 0 || len(s) > MaxReasonLen {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -112,6 +112,21 @@ func emitReasons(g *jen.File, f *spec.File) {
 	fileComment(g, "Known reports whether r is a string code of the spec: one the docs list, or listed once and kept, deprecated.")
 	g.Func().Params(jen.Id("r").Id("Reason")).Id("Known").Params().Bool().Block(boolSwitch(all)...)
 
+	// knownReason lets the runtime's body scanner name a Known reason from
+	// the bytes it found without making a string of them: Go converts
+	// nothing for a switch on string(b), and each case returns a constant.
+	fileComment(g, "knownReason returns the Known reason whose wire string is b, and \"\" for any other, without allocating: a switch on string(b) converts nothing, and the reason returned is a constant, not b.")
+	var known []jen.Code
+	for _, c := range codes {
+		known = append(known, jen.Case(jen.Lit(c.Code)).Block(jen.Return(jen.Id(c.Name))))
+	}
+	var knownBody []jen.Code
+	if len(known) > 0 {
+		knownBody = append(knownBody, jen.Switch(jen.String().Call(jen.Id("b"))).Block(known...))
+	}
+	knownBody = append(knownBody, jen.Return(jen.Lit("")))
+	g.Func().Id("knownReason").Params(jen.Id("b").Index().Byte()).Id("Reason").Block(knownBody...)
+
 	fileComment(g, "Reasons returns every Known reason, sorted by its wire string, in a new slice; nil when the docs list none.")
 	if len(all) == 0 {
 		g.Func().Id("Reasons").Params().Index().Id("Reason").Block(jen.Return(jen.Nil()))

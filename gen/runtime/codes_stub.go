@@ -396,6 +396,27 @@ func (r Reason) Known() bool {
 	return false
 }
 
+// knownReason returns the Known reason whose wire string is b, and "" for any
+// other, without allocating: a switch on string(b) converts nothing, and the
+// reason returned is a constant, not b.
+func knownReason(b []byte) Reason {
+	switch string(b) {
+	case "insufficient_quota":
+		return InsufficientQuota
+	case "invalid_api_key":
+		return InvalidAPIKey
+	case "legacy_param":
+		return LegacyParam
+	case "model_overloaded":
+		return ModelOverloaded
+	case "rate_limit_exceeded":
+		return RateLimitExceeded
+	case "server_error":
+		return ServerError
+	}
+	return ""
+}
+
 // Reasons returns every Known reason, sorted by its wire string, in a new
 // slice; nil when the docs list none.
 func Reasons() []Reason {

@@ -2,6 +2,7 @@ package errcodes
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -16,6 +17,13 @@ import (
 // for sits, and decodes only the winning string, cleaning it as it
 // unescapes it. Which member it looks for, and where its value goes, is
 // the table topKeys: adding a member is adding a row and a slot.
+//
+// The same pass records where the candidates for the string error code
+// sit (see reasonIn): they have slots of their own, reasonCands, and are
+// matched by matchReason rather than through topKeys, because their names
+// are matched exactly (as a map's keys are), they sit inside "error", in
+// the elements of "errors" and along the spec's code field, and the code
+// field is a path known only when the scan starts.
 
 // maxJSONDepth is encoding/json's limit on nesting: a body nested deeper
 // is invalid JSON to json.Unmarshal, so it is to the scanner too.
@@ -128,17 +136,27 @@ type bodyScanner struct {
 	b     []byte
 	i     int // the next byte to read
 	depth int // the containers open at i
+	// cands holds where the string-code candidates' strings sit, by
+	// reasonCand; an empty span is no candidate.
+	cands [numReasonCands]span
 	// objects has bit d set when the container open at depth d is an
 	// object rather than an array.
 	objects [maxJSONDepth/64 + 1]uint64
 }
 
-// scanTop reads b, a whole body that starts with '{', into slots. It
-// reports false, and the slots mean nothing, when b is not exactly one
-// valid JSON value, as json.Unmarshal would.
-func (s *bodyScanner) scanTop(b []byte, slots *[numTopSlots]jsonValue) bool {
+// scanTop reads b, a whole body that starts with '{', into slots, and the
+// string-code candidates into s.cands, field being the code field's path
+// ("" for none). It reports false, and the slots mean nothing, when b is
+// not exactly one valid JSON value, as json.Unmarshal would.
+func (s *bodyScanner) scanTop(b []byte, slots *[numTopSlots]jsonValue, field string) bool {
 	s.b, s.i, s.depth = b, 0, 0
-	ok := s.object(topKeys[:], slots[:], messageDepth)
+	s.cands = [numReasonCands]span{}
+	var rc reasonCtx
+	if hasReasons {
+		// A package without string codes looks for none.
+		rc = reasonCtx{kind: reasonTop, path: field, pathOn: field != ""}
+	}
+	ok := s.object(topKeys[:], slots[:], messageDepth, rc)
 	s.ws()
 	return ok && s.i == len(s.b)
 }
@@ -177,8 +195,9 @@ func (s *bodyScanner) inObject() bool {
 
 // value reads the value at s.i (after white space). d is the depth at
 // which messageIn would read it: below 0 no message is looked for, and
-// objects and arrays are only validated.
-func (s *bodyScanner) value(d int) (jsonValue, bool) {
+// objects and arrays are only validated unless rc says string-code
+// candidates may sit in them.
+func (s *bodyScanner) value(d int, rc reasonCtx) (jsonValue, bool) {
 	s.ws()
 	if s.i >= len(s.b) {
 		return jsonValue{}, false
@@ -192,11 +211,15 @@ func (s *bodyScanner) value(d int) (jsonValue, bool) {
 		}
 		return v, ok
 	case '{':
-		if d < 0 {
+		if d < 0 && !rc.inObject() {
 			return jsonValue{kind: c}, s.skip()
 		}
 		var slots [numInnerSlots]jsonValue
-		ok := s.object(innerKeys[:], slots[:], d-1)
+		keys := innerKeys[:]
+		if d < 0 {
+			keys = nil // only candidates for the string code
+		}
+		ok := s.object(keys, slots[:], d-1, rc)
 		v := jsonValue{kind: c}
 		for _, slot := range slots {
 			if !slot.msg.empty() {
@@ -206,10 +229,10 @@ func (s *bodyScanner) value(d int) (jsonValue, bool) {
 		}
 		return v, ok
 	case '[':
-		if d < 0 {
+		if d < 0 && rc.kind&reasonErrors == 0 {
 			return jsonValue{kind: c}, s.skip()
 		}
-		msg, ok := s.array(d - 1)
+		msg, ok := s.array(d-1, rc)
 		return jsonValue{kind: c, msg: msg}, ok
 	case 't', 'f', 'n':
 		return jsonValue{kind: 'l'}, s.literal()
@@ -223,8 +246,9 @@ func (s *bodyScanner) value(d int) (jsonValue, bool) {
 // object reads the object that opens at s.i, storing in slots[k.slot] the
 // value of the last member each key k of keys names (json.Unmarshal too
 // keeps the last of duplicate members). Members' values are read at depth
-// d when a key names them, and only validated otherwise.
-func (s *bodyScanner) object(keys []bodyKey, slots []jsonValue, d int) bool {
+// d when a key names them, and only validated otherwise, unless rc says
+// they are, or hold, candidates for the string code.
+func (s *bodyScanner) object(keys []bodyKey, slots []jsonValue, d int, rc reasonCtx) bool {
 	if s.i >= len(s.b) || s.b[s.i] != '{' {
 		return false
 	}
@@ -238,17 +262,25 @@ func (s *bodyScanner) object(keys []bodyKey, slots []jsonValue, d int) bool {
 		s.depth--
 		return true
 	}
+	// The code field's key at this level, split once for all members.
+	pathKey, pathRest, pathMore := strings.Cut(rc.path, ".")
 	for {
 		name, ok := s.memberName()
 		if !ok {
 			return false
 		}
-		matched := matchKeys(s.b[name.start:name.end], keys)
+		raw := s.b[name.start:name.end]
+		matched := matchKeys(raw, keys)
 		vd := d
 		if matched == 0 {
 			vd = -1
 		}
-		v, ok := s.value(vd)
+		var child reasonCtx
+		var cands uint32
+		if rc.kind != 0 || rc.pathOn {
+			child, cands = s.matchReason(raw, rc, pathKey, pathRest, pathMore)
+		}
+		v, ok := s.value(vd, child)
 		if !ok {
 			return false
 		}
@@ -256,6 +288,9 @@ func (s *bodyScanner) object(keys []bodyKey, slots []jsonValue, d int) bool {
 			if matched&(1<<j) != 0 {
 				slots[keys[j].slot] = v
 			}
+		}
+		if cands != 0 {
+			s.setCands(cands, v)
 		}
 		s.ws()
 		if s.i >= len(s.b) {
@@ -276,8 +311,10 @@ func (s *bodyScanner) object(keys []bodyKey, slots []jsonValue, d int) bool {
 }
 
 // array reads the array that opens at s.i, and returns the message of its
-// first element that has one, its elements read at depth d.
-func (s *bodyScanner) array(d int) (span, bool) {
+// first element that has one, its elements read at depth d. When rc says
+// it is the "errors" array, its first maxReasonCandidates elements are
+// read for their "code".
+func (s *bodyScanner) array(d int, rc reasonCtx) (span, bool) {
 	s.i++
 	if !s.push(false) {
 		return span{}, false
@@ -289,12 +326,16 @@ func (s *bodyScanner) array(d int) (span, bool) {
 		return span{}, true
 	}
 	var msg span
-	for {
+	for n := 0; ; n++ {
 		vd := d
 		if !msg.empty() {
 			vd = -1 // found: the rest is only validated
 		}
-		v, ok := s.value(vd)
+		var child reasonCtx
+		if rc.kind&reasonErrors != 0 && n < maxReasonCandidates {
+			child = reasonCtx{kind: reasonElement, elem: n}
+		}
+		v, ok := s.value(vd, child)
 		if !ok {
 			return span{}, false
 		}

@@ -74,10 +74,13 @@ const (
 // log. A nil response gives an *Error with code 0.
 //
 // Cost: the body is read into a pooled buffer and scanned once, without
-// reflection; the *Error, its message, its copy of the body and any
-// problem members are all that is allocated, but for replacing a
-// credential that is found (the pooled buffer and its gzip decompressor
-// are reused, not made for each response). Reading the headers of
+// reflection, for the message, the problem members and the string code
+// alike; the *Error, its message, its copy of the body, any problem
+// members and the string of a code the docs do not list (a documented
+// one is its constant) are all that is allocated, but for replacing a
+// credential that is found, which also scans the redacted body again for
+// the code (the pooled buffer and its gzip decompressor are reused, not
+// made for each response). Reading the headers of
 // resp.Request allocates nothing; a request with credentials costs one
 // scan of the (at most 64 KiB) body and of the message per credential,
 // and allocates only to decode Basic credentials.
@@ -103,9 +106,20 @@ func FromResponse(resp *http.Response) error {
 		if gzipEncoded(resp.Header) {
 			body = rb.gunzip(body)
 		}
-		rb.describe(e, body, secrets, headerValue(resp.Header, "Content-Type"))
-		body = redactBytes(body, secrets)
-		e.Reason = reasonIn(body, reasonField)
+		scanned := rb.describe(e, body, secrets, headerValue(resp.Header, "Content-Type"))
+		redactedBody := redactBytes(body, secrets)
+		switch {
+		case !hasReasons:
+		case !sameBytes(redactedBody, body):
+			// The code is read from the body the error keeps: an echoed
+			// credential is "[REDACTED]" there, which is no code. This
+			// second scan is the price of a credential found, as the
+			// redaction's copy is.
+			e.Reason = rb.scan.reasonIn(redactedBody, reasonField)
+		case scanned:
+			e.Reason = rb.scan.reason() // from describe's scan
+		}
+		body = redactedBody
 		// A copy: the pool reuses the buffer.
 		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
 		readBuffers.Put(rb)
@@ -192,15 +206,17 @@ func (rb *readBuffer) gunzip(body []byte) []byte {
 }
 
 // describe sets e's Message, and its Problem if the body is one, from a
-// body (decompressed) and its Content-Type.
-func (rb *readBuffer) describe(e *Error, body []byte, secrets []string, contentType string) {
+// body (decompressed) and its Content-Type. It reports whether the body
+// is a valid JSON object, whose candidates for the string code rb.scan
+// then holds.
+func (rb *readBuffer) describe(e *Error, body []byte, secrets []string, contentType string) bool {
 	b := trimBody(body)
 	switch {
 	case len(b) == 0:
 	case b[0] == '{':
 		var slots [numTopSlots]jsonValue
-		if !rb.scan.scanTop(b, &slots) {
-			return
+		if !rb.scan.scanTop(b, &slots, reasonField) {
+			return false
 		}
 		var msg span
 		for _, slot := range slots[:numMessageSlots] {
@@ -223,10 +239,18 @@ func (rb *readBuffer) describe(e *Error, body []byte, secrets []string, contentT
 			}
 			e.Problem = p
 		}
+		return true
 	case b[0] == '<' || b[0] == '[' || len(b) > maxTextMessage || looksBinary(b):
 	default:
 		e.Message = rb.finish(appendCleanText(rb.text[:0], b), secrets)
 	}
+	return false
+}
+
+// sameBytes reports whether a and b are the same slice of the same memory:
+// redactBytes returns its argument itself when it finds no credential.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // member returns a problem member's cleaned text, or "" if v is no string.

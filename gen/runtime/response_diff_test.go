@@ -312,13 +312,22 @@ func TestFromResponseMatchesOldRandom(t *testing.T) {
 var randomContentTypes = []string{"application/json", "application/json; charset=utf-8", "application/problem+json", "APPLICATION/PROBLEM+JSON;x=y", "text/plain", ""}
 
 // randomKeys are the member names the random bodies use: those that
-// matter, in other cases and spellings, and others.
-var randomKeys = []string{"message", "error", "detail", "errors", "error_description", "title", "msg", "description", "type", "instance",
-	"status", "MESSAGE", "Error", "mſg", `m\u0073g`, "code", "data", "x", "", `\u0000`, "messages"}
+// matter, to messages and to the string code, in other cases and
+// spellings, and others. The first numBiasKeys are those that matter most.
+var randomKeys = []string{"message", "error", "detail", "errors", "error_description", "title", "msg", "description",
+	"code", "type", "error_code", "errorCode", "reason",
+	"instance", "status", "MESSAGE", "Error", "mſg", `m\u0073g`, "data", "x", "", `\u0000`, "messages",
+	"CODE", `c\u006fde`, "errorcode", "Type"}
+
+// numBiasKeys is how many of randomKeys' first keys half the members use:
+// the message keys and the string code's.
+const numBiasKeys = 13
 
 // randomStrings are string contents, escaped, the random bodies use.
 var randomStrings = []string{"", " ", "m", "two  words", `a\nb`, `\u0000`, `\ud83d\ude00`, `\ud83d`, `\ude00x`, "\xff", "é", `\"`, `\\`, `\/`,
-	"\u2028", `\u00ad`, "sk-abcdefghijklmnop", `sess-01\/23456789`, "\xef\xbb\xbf", "\t", `\t`}
+	"\u2028", `\u00ad`, "sk-abcdefghijklmnop", `sess-01\/23456789`, "\xef\xbb\xbf", "\t", `\t`,
+	// String codes, Known and not, as URIs, escaped.
+	"insufficient_quota", "rate_limit_exceeded", "server_error", "odd_code", `rate\u005flimit_exceeded`, "https://api.test/p/", "about:blank", "/"}
 
 // randomBody returns a random JSON object of the shapes messageOf reads,
 // mutated one time in three.
@@ -373,7 +382,7 @@ func randomValue(rng *rand.Rand, b []byte, depth int, top bool) []byte {
 			b = append(b, '"')
 			key := randomKeys[rng.Intn(len(randomKeys))]
 			if rng.Intn(2) == 0 {
-				key = randomKeys[rng.Intn(8)] // mostly the keys that matter
+				key = randomKeys[rng.Intn(numBiasKeys)] // mostly the keys that matter
 			}
 			b = append(b, key...)
 			b = append(b, '"')

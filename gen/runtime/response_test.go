@@ -217,7 +217,8 @@ func TestFromResponseReadsBoundedBody(t *testing.T) {
 }
 
 // TestFromResponseAllocations pins what FromResponse allocates for a JSON
-// error body: the *Error, its message and its copy of the body.
+// error body: the *Error, its message and its copy of the body, and the
+// string of a string code that is not Known.
 func TestFromResponseAllocations(t *testing.T) {
 	var r bytes.Reader
 	resp := benchResponse()
@@ -233,6 +234,14 @@ func TestFromResponseAllocations(t *testing.T) {
 		{"problem details", "application/problem+json", rfcProblem, false, 7},
 		// The pool's decompressor is reset, not made anew.
 		{"gzip", "application/json", string(gzipped(benchBody)), true, 3},
+		// A Known string code is its constant: nothing more.
+		{"Known reason", "application/json", `{"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}}`, false, 3},
+		{"Known reason, escaped", "application/json", `{"error":{"message":"Pay up.","code":"insufficient\u005fquota"}}`, false, 3},
+		// A Problem, its type and its one-letter title, which Go does not
+		// allocate.
+		{"Known reason in a type URI", "application/problem+json", `{"type":"https://api.test/p/insufficient_quota","title":"T","status":429}`, false, 4},
+		// A code the docs do not list is one string more.
+		{"unknown reason", "application/json", `{"error":{"message":"Pay up.","code":"odd_code"}}`, false, 4},
 	} {
 		resp.Header.Set("Content-Type", tt.contentType)
 		resp.Header.Del("Content-Encoding")
