@@ -72,7 +72,9 @@ var lowerWordRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 // the rows do not list: "4XX", "5XX", "default", "4XX, 5XX".
 func catchAll(s string) bool {
 	s = strings.TrimSpace(unwrapCode(cleanMarkup(s)))
-	if s == "" {
+	if s == "" || !mayHoldClass(s) {
+		// Most cells (names, sentences) hold no class: skip the split,
+		// which backtracks through every word of a long cell.
 		return false
 	}
 	for _, part := range listSepRE.Split(s, -1) {
@@ -81,6 +83,48 @@ func catchAll(s string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldClass reports whether some substring of s could match classRE:
+// it is false unless s has an ASCII digit followed by x or X, or by
+// optional ASCII spaces and a dash (- – —), or "default" in any case.
+// Every part catchAll tests is a substring of s, so a false here means
+// catchAll is false, without the regular expressions.
+func mayHoldClass(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			j := i + 1
+			if j < len(s) && s[j]|0x20 == 'x' {
+				return true
+			}
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+				j++
+			}
+			if rest := s[j:]; strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") {
+				return true
+			}
+		case c|0x20 == 'd' && asciiFoldPrefix(s[i:], "default"):
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldPrefix reports whether s begins with lower, a lower-case ASCII
+// word, in any case of its ASCII letters. It is what (?i) matches for a
+// word whose letters have no non-ASCII case forms, as "default"'s have not.
+func asciiFoldPrefix(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // keyStats sums up a column as the key of a string-keyed table.
