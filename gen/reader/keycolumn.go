@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -35,8 +36,19 @@ var placeholders = map[string]bool{"null": true, "nil": true, "-": true, "—": 
 
 // isPlaceholder reports whether a cell says nothing but fills its place.
 func isPlaceholder(s string) bool {
-	return placeholders[strings.ToLower(strings.TrimSpace(s))]
+	s = strings.TrimSpace(s)
+	if len(s) > maxPlaceholderBytes {
+		// Lower-casing maps rune to rune, so a cell longer than any
+		// placeholder in runes is none: skip the copy ToLower makes.
+		return false
+	}
+	return placeholders[strings.ToLower(s)]
 }
+
+// maxPlaceholderBytes bounds the length of a cell that can lower-case to
+// a placeholder: four runes (the longest, "null" and "n.a."), of at most
+// four bytes each.
+const maxPlaceholderBytes = 4 * utf8.UTFMax
 
 // keyText returns a key cell's code: its text without markup and the
 // backticks a renderer left, or "" for an empty or placeholder cell.
@@ -249,12 +261,29 @@ func typeColumn(t *table, i int) bool {
 			continue
 		}
 		filled++
-		if len(v) < 40 && typeNamesRE.MatchString(v) {
+		if typeName(v) {
 			types++
 		}
 	}
 	return filled > 0 && 2*types > filled
 }
+
+// typeName reports whether v, a trimmed cell, is a type name of a field
+// table. Most cells begin with no letter a type name begins with (in any
+// case; non-ASCII goes to typeNamesRE, which folds case by Unicode's
+// rules): those skip the regular expression.
+func typeName(v string) bool {
+	return len(v) < 40 && len(v) > 0 && (v[0] >= utf8.RuneSelf || typeNameFirst[v[0]|0x20]) && typeNamesRE.MatchString(v)
+}
+
+// typeNameFirst holds the lower-case first letters of the type names
+// typeNamesRE matches.
+var typeNameFirst = func() (t [256]bool) {
+	for _, c := range "sinfdboaeml" {
+		t[c] = true
+	}
+	return t
+}()
 
 // statusColumnBeside returns the column of t, other than key, whose cells
 // are mostly HTTP statuses (catch-alls such as "4XX, 5XX" count, but a
