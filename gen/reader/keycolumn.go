@@ -149,11 +149,20 @@ type keyStats struct {
 	repeated bool // a code stands on two rows
 }
 
-// keyStatsOf sums up column i of t.
-func keyStatsOf(t *table, i int) keyStats {
+// isKeyColumn reports whether column i of t, headed header, is the key of
+// a string-keyed table: keyColumn of its stats. It stops reading the
+// column once the answer is no whatever the rest holds: a code on two
+// rows, or too few rows left for the codes to reach four in five filled
+// cells. Most columns of a page are no keys, and say so in a few rows.
+func isKeyColumn(t *table, i int, header string) bool {
 	var k keyStats
 	seen := map[string]bool{}
-	for _, r := range t.rows {
+	for n, r := range t.rows {
+		// Every row left could at most add a code: without four codes
+		// per cell that is none, keyColumn's 5*keys >= 4*filled fails.
+		if left := len(t.rows) - n; k.keys+left < 4*(k.filled-k.keys) {
+			return false
+		}
 		v := keyText(cell(r, i))
 		if v == "" || catchAll(v) {
 			continue
@@ -171,11 +180,11 @@ func keyStatsOf(t *table, i int) keyStats {
 			k.lower++
 		}
 		if seen[v] {
-			k.repeated = true
+			return false // keyColumn refuses a repeated code
 		}
 		seen[v] = true
 	}
-	return k
+	return k.keyColumn(header)
 }
 
 // keyColumn reports whether its stats make a column the key of a
@@ -224,7 +233,7 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 		if notKeyHeaders[n] || hasRole(h, roleOther) && !hasRole(h, roleKey) {
 			continue
 		}
-		if !keyStatsOf(t, i).keyColumn(h) {
+		if !isKeyColumn(t, i, h) {
 			continue
 		}
 		rank, ok := headerRank(h, roleKey)
@@ -252,10 +261,15 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 }
 
 // typeColumn reports whether most of column i's cells are type names, as in
-// a field table.
+// a field table. It stops reading once they cannot be.
 func typeColumn(t *table, i int) bool {
 	filled, types := 0, 0
-	for _, r := range t.rows {
+	for n, r := range t.rows {
+		// Even if every row left were a type name, they would not
+		// outnumber the other cells: the answer is no already.
+		if types+len(t.rows)-n <= filled-types {
+			return false
+		}
 		v := strings.TrimSpace(unwrapCode(cell(r, i)))
 		if v == "" || isPlaceholder(v) {
 			continue
