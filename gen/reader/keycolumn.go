@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errtable/errtable/spec"
 )
@@ -35,8 +36,19 @@ var placeholders = map[string]bool{"null": true, "nil": true, "-": true, "—": 
 
 // isPlaceholder reports whether a cell says nothing but fills its place.
 func isPlaceholder(s string) bool {
-	return placeholders[strings.ToLower(strings.TrimSpace(s))]
+	s = strings.TrimSpace(s)
+	if len(s) > maxPlaceholderBytes {
+		// Lower-casing maps rune to rune, so a cell longer than any
+		// placeholder in runes is none: skip the copy ToLower makes.
+		return false
+	}
+	return placeholders[strings.ToLower(s)]
 }
+
+// maxPlaceholderBytes bounds the length of a cell that can lower-case to
+// a placeholder: four runes (the longest, "null" and "n.a."), of at most
+// four bytes each.
+const maxPlaceholderBytes = 4 * utf8.UTFMax
 
 // keyText returns a key cell's code: its text without markup and the
 // backticks a renderer left, or "" for an empty or placeholder cell.
@@ -72,7 +84,9 @@ var lowerWordRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 // the rows do not list: "4XX", "5XX", "default", "4XX, 5XX".
 func catchAll(s string) bool {
 	s = strings.TrimSpace(unwrapCode(cleanMarkup(s)))
-	if s == "" {
+	if s == "" || !mayHoldClass(s) {
+		// Most cells (names, sentences) hold no class: skip the split,
+		// which backtracks through every word of a long cell.
 		return false
 	}
 	for _, part := range listSepRE.Split(s, -1) {
@@ -81,6 +95,48 @@ func catchAll(s string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldClass reports whether some substring of s could match classRE:
+// it is false unless s has an ASCII digit followed by x or X, or by
+// optional ASCII spaces and a dash (- – —), or "default" in any case.
+// Every part catchAll tests is a substring of s, so a false here means
+// catchAll is false, without the regular expressions.
+func mayHoldClass(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			j := i + 1
+			if j < len(s) && s[j]|0x20 == 'x' {
+				return true
+			}
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+				j++
+			}
+			if rest := s[j:]; strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") {
+				return true
+			}
+		case c|0x20 == 'd' && asciiFoldPrefix(s[i:], "default"):
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFoldPrefix reports whether s begins with lower, a lower-case ASCII
+// word, in any case of its ASCII letters. It is what (?i) matches for a
+// word whose letters have no non-ASCII case forms, as "default"'s have not.
+func asciiFoldPrefix(s, lower string) bool {
+	if len(s) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // keyStats sums up a column as the key of a string-keyed table.
@@ -93,11 +149,20 @@ type keyStats struct {
 	repeated bool // a code stands on two rows
 }
 
-// keyStatsOf sums up column i of t.
-func keyStatsOf(t *table, i int) keyStats {
+// isKeyColumn reports whether column i of t, headed header, is the key of
+// a string-keyed table: keyColumn of its stats. It stops reading the
+// column once the answer is no whatever the rest holds: a code on two
+// rows, or too few rows left for the codes to reach four in five filled
+// cells. Most columns of a page are no keys, and say so in a few rows.
+func isKeyColumn(t *table, i int, header string) bool {
 	var k keyStats
 	seen := map[string]bool{}
-	for _, r := range t.rows {
+	for n, r := range t.rows {
+		// Every row left could at most add a code: without four codes
+		// per cell that is none, keyColumn's 5*keys >= 4*filled fails.
+		if left := len(t.rows) - n; k.keys+left < 4*(k.filled-k.keys) {
+			return false
+		}
 		v := keyText(cell(r, i))
 		if v == "" || catchAll(v) {
 			continue
@@ -115,11 +180,11 @@ func keyStatsOf(t *table, i int) keyStats {
 			k.lower++
 		}
 		if seen[v] {
-			k.repeated = true
+			return false // keyColumn refuses a repeated code
 		}
 		seen[v] = true
 	}
-	return k
+	return k.keyColumn(header)
 }
 
 // keyColumn reports whether its stats make a column the key of a
@@ -168,7 +233,7 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 		if notKeyHeaders[n] || hasRole(h, roleOther) && !hasRole(h, roleKey) {
 			continue
 		}
-		if !keyStatsOf(t, i).keyColumn(h) {
+		if !isKeyColumn(t, i, h) {
 			continue
 		}
 		rank, ok := headerRank(h, roleKey)
@@ -196,21 +261,43 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 }
 
 // typeColumn reports whether most of column i's cells are type names, as in
-// a field table.
+// a field table. It stops reading once they cannot be.
 func typeColumn(t *table, i int) bool {
 	filled, types := 0, 0
-	for _, r := range t.rows {
+	for n, r := range t.rows {
+		// Even if every row left were a type name, they would not
+		// outnumber the other cells: the answer is no already.
+		if types+len(t.rows)-n <= filled-types {
+			return false
+		}
 		v := strings.TrimSpace(unwrapCode(cell(r, i)))
 		if v == "" || isPlaceholder(v) {
 			continue
 		}
 		filled++
-		if len(v) < 40 && typeNamesRE.MatchString(v) {
+		if typeName(v) {
 			types++
 		}
 	}
 	return filled > 0 && 2*types > filled
 }
+
+// typeName reports whether v, a trimmed cell, is a type name of a field
+// table. Most cells begin with no letter a type name begins with (in any
+// case; non-ASCII goes to typeNamesRE, which folds case by Unicode's
+// rules): those skip the regular expression.
+func typeName(v string) bool {
+	return len(v) < 40 && len(v) > 0 && (v[0] >= utf8.RuneSelf || typeNameFirst[v[0]|0x20]) && typeNamesRE.MatchString(v)
+}
+
+// typeNameFirst holds the lower-case first letters of the type names
+// typeNamesRE matches.
+var typeNameFirst = func() (t [256]bool) {
+	for _, c := range "sinfdboaeml" {
+		t[c] = true
+	}
+	return t
+}()
 
 // statusColumnBeside returns the column of t, other than key, whose cells
 // are mostly HTTP statuses (catch-alls such as "4XX, 5XX" count, but a
