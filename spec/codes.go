@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -75,64 +76,22 @@ var (
 // plan, balance or credit ("insufficient_quota", "quota_exceeded",
 // "billing_hard_limit_reached", "insufficient_credits",
 // "QUOTA_EXHAUSTED"): such a code is never retried, even under 429. The
-// code's words are compared without case, split at every character that is
-// not a letter or digit and at lower-to-upper case changes
-// ("quotaExceeded").
+// code's words are compared without case, split as NameForCode splits them
+// (at every character that is not a letter or digit, and where camel case
+// starts a word: "quotaExceeded").
 func ExhaustedCode(code string) bool {
-	ws := codeWords(code)
 	for _, c := range exhaustedCodes {
 		if strings.EqualFold(code, c) {
 			return true
 		}
 	}
 	var noun, state bool
-	for _, w := range ws {
-		for _, n := range exhaustedNouns {
-			noun = noun || w == n
-		}
-		for _, s := range exhaustedStates {
-			state = state || w == s
-		}
+	for _, w := range splitCamel(code) {
+		w = strings.ToLower(w)
+		noun = noun || slices.Contains(exhaustedNouns, w)
+		state = state || slices.Contains(exhaustedStates, w)
 	}
 	return noun && state
-}
-
-// ExhaustedRule returns the words of the exhausted-quota rule, for the
-// README and reports: the nouns, the states and the whole codes.
-func ExhaustedRule() (nouns, states, codes []string) {
-	return append([]string(nil), exhaustedNouns...), append([]string(nil), exhaustedStates...), append([]string(nil), exhaustedCodes...)
-}
-
-// codeWords splits a code into lower-case words at every character that is
-// not an ASCII letter or digit and where a lower-case letter or digit is
-// followed by an upper-case one.
-func codeWords(code string) []string {
-	var out []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			out = append(out, strings.ToLower(code[start:end]))
-		}
-		start = -1
-	}
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		if !alnum {
-			flush(i)
-			continue
-		}
-		if start >= 0 && 'A' <= c && c <= 'Z' && i > 0 {
-			if p := code[i-1]; 'a' <= p && p <= 'z' || '0' <= p && p <= '9' {
-				flush(i)
-			}
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	flush(len(code))
-	return out
 }
 
 // CodeRetryable decides whether a string code is retried when neither the

@@ -52,13 +52,7 @@ func WriteError(w http.ResponseWriter, status int) {
 	body.Error.Code = status
 	body.Error.Message = description
 	data, _ := json.Marshal(body) // cannot fail: strings and ints
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	if retryable {
-		h.Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
-	}
-	w.WriteHeader(status)
-	w.Write(data)
+	writeJSON(w, status, retryable, data)
 }
 
 // WriteReason answers with the error of string code reason, as the API
@@ -78,6 +72,12 @@ func WriteReason[R ~string](w http.ResponseWriter, reason R) {
 		description = string(reason)
 	}
 	data, _ := json.Marshal(reasonBody(reasonField, string(reason), description)) // cannot fail: strings and maps
+	writeJSON(w, status, retryable, data)
+}
+
+// writeJSON answers with status and the JSON body data, and for a
+// retryable error a Retry-After of RetryAfterSeconds.
+func writeJSON(w http.ResponseWriter, status int, retryable bool, data []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	if retryable {
