@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -15,7 +16,7 @@ import (
 // keep their lines. The glued tables of one GFM table are parsed together,
 // in one document, so a page of thousands of them costs one parse more. A
 // table whose lines do not read back row for row is kept as it is.
-func widen(tables []table) []table {
+func widen(md parser.Parser, tables []table) []table {
 	var cut []int // the tables to read again
 	var b strings.Builder
 	for i, t := range tables {
@@ -35,7 +36,7 @@ func widen(tables []table) []table {
 		return tables
 	}
 	src := []byte(b.String())
-	doc := mdParser.Parse(text.NewReader(src))
+	doc := md.Parse(text.NewReader(src))
 	lines := newLineIndex(src)
 	var again []table
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -85,7 +86,7 @@ func readTableReference(t *east.Table, titles []string, src []byte, lines lineIn
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			cells = append(cells, inlineTextReference(c, src))
 		}
-		if _, ok := r.(*east.TableHeader); ok {
+		if r.Kind() == east.KindTableHeader {
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
@@ -105,22 +106,33 @@ func readTableReference(t *east.Table, titles []string, src []byte, lines lineIn
 }
 
 // checkReadTable compares readTable with its reference on every table of
-// the Markdown page src, and returns how many it compared.
+// the Markdown page src, and returns how many it compared. The reference
+// reads the page as parsed by refParser, every cell parsed by goldmark.
 func checkReadTable(t *testing.T, src []byte) (tables int) {
 	t.Helper()
-	doc := mdParser.Parse(text.NewReader(src))
 	lines := newLineIndex(src)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	got, want := tableNodes(mdParser, src), tableNodes(refParser, src)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d tables, goldmark's tables give %d", src, len(got), len(want))
+	}
+	for i := range got {
+		if g, w := readTable(got[i], nil, src, lines), readTableReference(want[i], nil, src, lines); !reflect.DeepEqual(g, w) {
+			t.Errorf("readTable in %q = %+v, want %+v", src, g, w)
+		}
+	}
+	return len(got)
+}
+
+// tableNodes returns the tables md finds in src, in page order.
+func tableNodes(md parser.Parser, src []byte) []*east.Table {
+	var out []*east.Table
+	_ = ast.Walk(md.Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if tab, ok := n.(*east.Table); ok && entering {
-			tables++
-			got, want := readTable(tab, nil, src, lines), readTableReference(tab, nil, src, lines)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("readTable in %q = %+v, want %+v", src, got, want)
-			}
+			out = append(out, tab)
 		}
 		return ast.WalkContinue, nil
 	})
-	return tables
+	return out
 }
 
 // readTablePages are pages of tables of every kind the parse makes: GFM,

@@ -8,8 +8,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -71,15 +71,22 @@ type row struct {
 	raw          string // the source line, for the lazy-line test
 }
 
-// mdParser is goldmark with GitHub's tables, the only extension of
-// goldmark's that changes what we read, and ours for the tables GFM misses
-// (see tolerantTables). It is safe for concurrent use.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, tolerantTables{})).Parser()
+// mdParser is goldmark with GitHub's tables, the only extension that
+// changes what we read, read as goldmark's extension.Table reads them (see
+// gfmTables), and ours for the tables GFM misses (see tolerantTables). It
+// is safe for concurrent use.
+var mdParser = goldmark.New(goldmark.WithExtensions(gfmTables{}, tolerantTables{})).Parser()
 
 // parsePage parses Markdown source into a page.
 func parsePage(src []byte) *page {
+	return parsePageWith(mdParser, src)
+}
+
+// parsePageWith is parsePage with the parser md: tests compare mdParser
+// with goldmark's own table extension.
+func parsePageWith(md parser.Parser, src []byte) *page {
 	lines := newLineIndex(src)
-	doc := mdParser.Parse(text.NewReader(src))
+	doc := md.Parse(text.NewReader(src))
 	p := &page{}
 	var prev ast.Node  // the block before the current one
 	var heading string // the text of the last heading
@@ -125,16 +132,16 @@ func parsePage(src []byte) *page {
 				p.examples = append(p.examples, ex)
 			}
 		case *east.Table:
-			p.tables = append(p.tables, readTables(n, prev, heading, src, lines)...)
+			p.tables = append(p.tables, readTables(md, n, prev, heading, src, lines)...)
 		case *ast.Paragraph:
 			p.passages = append(p.passages, Passage{lines.of(blockStart(n)), inlineText(n, src)})
 		case *ast.List:
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				p.passages = append(p.passages, Passage{lines.of(blockStart(item)), inlineText(item, src)})
 			}
-			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
+			p.tables = append(p.tables, nestedTables(md, n, heading, src, lines)...)
 		case *ast.Blockquote:
-			p.tables = append(p.tables, nestedTables(n, heading, src, lines)...)
+			p.tables = append(p.tables, nestedTables(md, n, heading, src, lines)...)
 		case *ast.HTMLBlock:
 			// Docs components (<Note>, <Tip>, <aside>) hold prose too.
 			if t := htmlBlockText(n, src); t != "" {
@@ -149,7 +156,7 @@ func parsePage(src []byte) *page {
 // readTables reads a goldmark table as the tables a reader sees in it,
 // titled by a line glued above it (the last line of prev, the block before
 // it) and by heading, the text of the last heading.
-func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines lineIndex) []table {
+func readTables(md parser.Parser, t *east.Table, prev ast.Node, heading string, src []byte, lines lineIndex) []table {
 	var titles []string
 	if glued := gluedLine(t, prev, src); glued != "" {
 		titles = append(titles, glued)
@@ -157,7 +164,7 @@ func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines 
 	if heading != "" {
 		titles = append(titles, heading)
 	}
-	return widen(splitTable(readTable(t, titles, src, lines)))
+	return widen(md, splitTable(readTable(t, titles, src, lines)))
 }
 
 // nestedTables returns the tables inside the list items and block quotes
@@ -165,14 +172,14 @@ func readTables(t *east.Table, prev ast.Node, heading string, src []byte, lines 
 // blank line, is lazy continuation text of that item, so GFM reads it
 // inside the item; block quotes hold tables too. Their prose stays the
 // passages parsePage reads, without the tables' text (see appendText).
-func nestedTables(n ast.Node, heading string, src []byte, lines lineIndex) []table {
+func nestedTables(md parser.Parser, n ast.Node, heading string, src []byte, lines lineIndex) []table {
 	var out []table
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *east.Table:
-			out = append(out, readTables(c, c.PreviousSibling(), heading, src, lines)...)
+			out = append(out, readTables(md, c, c.PreviousSibling(), heading, src, lines)...)
 		case *ast.List, *ast.ListItem, *ast.Blockquote:
-			out = append(out, nestedTables(c, heading, src, lines)...)
+			out = append(out, nestedTables(md, c, heading, src, lines)...)
 		}
 	}
 	return out
@@ -209,7 +216,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			arena = append(arena, cellText(c, src, pos, line))
 		}
 		cells := arena[first:len(arena):len(arena)]
-		if _, ok := r.(*east.TableHeader); ok {
+		if r.Kind() == east.KindTableHeader {
 			out.line, out.header = lines.of(pos), cells
 			continue
 		}
@@ -250,6 +257,11 @@ func tableSpan(t *east.Table, src []byte) (span string, start int) {
 // text inside the line is cut from line rather than copied from src, so
 // that a row costs one copy, not one per cell.
 func cellText(c ast.Node, src []byte, off int, line string) string {
+	if c, ok := c.(*tableCell); ok {
+		if s, ok := c.plainText(src, off, line); ok {
+			return s
+		}
+	}
 	if t, ok := c.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
 		if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
 			if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {

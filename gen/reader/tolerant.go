@@ -19,8 +19,14 @@ import (
 // (GFM has already turned them into tables when ours sees a paragraph) and
 // every node keeps its source position, so messages still name lines. The
 // tables it builds are goldmark's GFM nodes (east.Table, TableHeader,
-// TableRow, TableCell), so readTable reads them like any other.
-type tolerantTables struct{}
+// TableRow, TableCell), built by nodeBuilder, so readTable reads them
+// like any other.
+type tolerantTables struct {
+	// parseCells makes goldmark parse every cell, plain or not, as
+	// extension.Table does: tests read pages so to prove that plain
+	// cells read the same unparsed (see gfmtable_ref_test.go).
+	parseCells bool
+}
 
 // tolerantPriority orders our transformer after GFM's table transformer:
 // goldmark runs paragraph transformers in increasing priority, and
@@ -28,16 +34,16 @@ type tolerantTables struct{}
 const tolerantPriority = 300
 
 // Extend implements goldmark.Extender.
-func (tolerantTables) Extend(m goldmark.Markdown) {
+func (e tolerantTables) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithParagraphTransformers(
-		util.Prioritized(tolerantTransformer{}, tolerantPriority),
+		util.Prioritized(tolerantTransformer(e), tolerantPriority),
 	))
 }
 
 var _ goldmark.Extender = tolerantTables{}
 
 // tolerantTransformer is the parser.ParagraphTransformer of tolerantTables.
-type tolerantTransformer struct{}
+type tolerantTransformer tolerantTables
 
 // paraLine is what the transformer needs to know of one line of a
 // paragraph, computed once so that a paragraph is read in linear time.
@@ -54,7 +60,7 @@ type paraLine struct {
 // header is glued to prose), the header, the delimiter and every line after
 // it become a table, as GFM makes every line after a delimiter a row, until
 // the next header and delimiter start another table.
-func (tolerantTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
+func (e tolerantTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
 	segs := node.Lines()
 	if segs.Len() < 2 || node.Parent() == nil {
 		return
@@ -73,7 +79,7 @@ func (tolerantTransformer) Transform(node *gast.Paragraph, reader text.Reader, p
 		}
 	}
 	if len(starts) == 0 {
-		tabTables(node, lines, src)
+		tabTables(node, lines, src, e.parseCells)
 		return
 	}
 	parent := node.Parent()
@@ -113,7 +119,7 @@ func (tolerantTransformer) Transform(node *gast.Paragraph, reader text.Reader, p
 			}
 			header = text.NewSegment(cut, header.Stop)
 		}
-		insert(buildTable(header, lines[h+1], lines[h+2:end], src))
+		insert(buildTable(header, lines[h+1], lines[h+2:end], src, e.parseCells))
 	}
 	if n := node.Lines().Len(); n == 0 {
 		parent.RemoveChild(parent, node)
@@ -239,17 +245,18 @@ func firstPipe(line []byte) int {
 // buildTable makes a GFM table of a header line, its delimiter row and the
 // rows under it. The header decides the width, or the delimiter row when
 // it is wider: cells are neither dropped nor shifted for a delimiter row
-// that lost or gained a cell.
-func buildTable(header text.Segment, delim paraLine, rows []paraLine, src []byte) *east.Table {
+// that lost or gained a cell. parseCells is tolerantTables'.
+func buildTable(header text.Segment, delim paraLine, rows []paraLine, src []byte, parseCells bool) *east.Table {
 	headerCells := splitCells(header, src)
 	width := max(len(headerCells), delim.delim)
 	alignments := delimiterAlignments(src[delim.seg.Start:delim.seg.Stop], width)
+	b := newNodeBuilder(src, len(rows)+1, width, parseCells)
 	t := east.NewTable()
 	t.Alignments = alignments
 	t.SetPos(header.Start)
-	t.AppendChild(t, east.NewTableHeader(newRow(header, headerCells, alignments)))
+	t.AppendChild(t, b.rowOf(true, header, headerCells, alignments))
 	for _, r := range rows {
-		t.AppendChild(t, newRow(r.seg, splitCells(r.seg, src), alignments))
+		t.AppendChild(t, b.rowOf(false, r.seg, splitCells(r.seg, src), alignments))
 	}
 	return t
 }
@@ -284,21 +291,16 @@ func splitCells(seg text.Segment, src []byte) []text.Segment {
 	return cells
 }
 
-// newRow makes a table row of cell segments, cut or padded to the width of
-// alignments as GFM does.
-func newRow(line text.Segment, cells []text.Segment, alignments []east.Alignment) *east.TableRow {
-	row := east.NewTableRow(alignments)
-	row.SetPos(line.Start)
+// rowOf makes a table row, or the header, of cell segments, cut or padded
+// to the width of alignments as GFM does.
+func (b *nodeBuilder) rowOf(header bool, line text.Segment, cells []text.Segment, alignments []east.Alignment) gast.Node {
+	row := b.row(header, line.Start, alignments)
 	for i, a := range alignments {
-		cell := east.NewTableCell()
-		cell.Alignment = a
 		if i < len(cells) {
-			// The inline parser reads the cell's lines later, as it does
-			// for GFM's cells.
-			cell.SetPos(cells[i].Start)
-			cell.Lines().Append(cells[i])
+			b.cell(row, cells[i], cells[i].Start, a)
+		} else {
+			b.pad(row, a)
 		}
-		row.AppendChild(row, cell)
 	}
 	return row
 }
@@ -355,8 +357,9 @@ const minTabRows = 2
 // are separated by tabs, each line with the same number of tabs. The
 // paragraph keeps the lines before the first such table; rows with fewer
 // tabs than the header are padded, as GFM pads short rows; the table and
-// the lines after it follow it, as for pipe tables.
-func tabTables(node *gast.Paragraph, lines []paraLine, src []byte) {
+// the lines after it follow it, as for pipe tables. parseCells is
+// tolerantTables'.
+func tabTables(node *gast.Paragraph, lines []paraLine, src []byte, parseCells bool) {
 	type run struct{ start, end int }
 	var runs []run
 	for i := 0; i < len(lines); {
@@ -398,12 +401,13 @@ func tabTables(node *gast.Paragraph, lines []paraLine, src []byte) {
 		}
 		header := splitTabs(lines[r.start].seg, src)
 		alignments := make([]east.Alignment, len(header))
+		b := newNodeBuilder(src, r.end-r.start, len(header), parseCells)
 		t := east.NewTable()
 		t.Alignments = alignments
 		t.SetPos(lines[r.start].seg.Start)
-		t.AppendChild(t, east.NewTableHeader(newRow(lines[r.start].seg, header, alignments)))
+		t.AppendChild(t, b.rowOf(true, lines[r.start].seg, header, alignments))
 		for _, l := range lines[r.start+1 : r.end] {
-			t.AppendChild(t, newRow(l.seg, splitTabs(l.seg, src), alignments))
+			t.AppendChild(t, b.rowOf(false, l.seg, splitTabs(l.seg, src), alignments))
 		}
 		insert(t)
 		next = r.end
