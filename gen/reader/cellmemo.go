@@ -16,10 +16,53 @@ const (
 )
 
 // cellInfo is what the reader makes of one cell's text, wherever it sits:
-// the code cell parse and the class of its column check.
+// the code cell parse and the class of its column check, and, once asked
+// (see cellMemo.facts), what the string-code checks make of it.
 type cellInfo struct {
 	code  codeCell
 	class cellClass
+	facts cellFacts
+	// factsKnown reports that facts is computed.
+	factsKnown bool
+}
+
+// cellFacts is what the checks of a string-keyed table (codeTable) make of
+// one cell: whether it is a type name, as in a field table, and whether it
+// reads as a string code, and how.
+type cellFacts struct {
+	typeFilled bool   // the cell counts in typeColumn: neither empty nor a placeholder
+	typeName   bool   // typeFilled, and a type name
+	key        string // keyText of the cell
+	keyFilled  bool   // the cell counts in isKeyColumn: a key text that is no catch-all
+	isKey      bool   // keyFilled, and reads as a string code
+	strong     bool   // isKey, and never reads as a word
+	pascal     bool   // isKey, not strong, in PascalCase
+	lower      bool   // isKey, not strong nor pascal, one lower-case word
+}
+
+// cellFactsOf computes what the string-code checks make of the cell s.
+func cellFactsOf(s string) cellFacts {
+	var k cellFacts
+	if v := strings.TrimSpace(unwrapCode(s)); v != "" && !isPlaceholder(v) {
+		k.typeFilled, k.typeName = true, typeName(v)
+	}
+	k.key = keyText(s)
+	if k.key == "" || catchAll(k.key) {
+		return k
+	}
+	k.keyFilled = true
+	if k.isKey = isKey(k.key); !k.isKey {
+		return k
+	}
+	switch {
+	case strongKey(k.key):
+		k.strong = true
+	case pascalRE.MatchString(k.key):
+		k.pascal = true
+	case lowerWordRE.MatchString(k.key):
+		k.lower = true
+	}
+	return k
 }
 
 // maxMemoCells bounds the texts a cellMemo keeps: a page of distinct
@@ -45,6 +88,25 @@ func (m cellMemo) info(s string) cellInfo {
 		m[s] = c
 	}
 	return c
+}
+
+// facts returns what the string-code checks make of s: see cellFactsOf.
+// Most pages have no string-keyed table, so it is computed on first use.
+func (m cellMemo) facts(s string) cellFacts {
+	c, ok := m[s]
+	if ok && c.factsKnown {
+		return c.facts
+	}
+	k := cellFactsOf(s)
+	if ok {
+		c.facts, c.factsKnown = k, true
+		m[s] = c
+	} else if m != nil && len(m) < maxMemoCells {
+		c = cellInfoOf(s)
+		c.facts, c.factsKnown = k, true
+		m[s] = c
+	}
+	return k
 }
 
 // cellInfoOf parses s as a code cell and classes it as textOf counts it:

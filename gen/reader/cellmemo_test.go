@@ -86,13 +86,26 @@ func TestTextOfMatchesReference(t *testing.T) {
 }
 
 // TestCellMemoBounded checks that a memo stops growing at maxMemoCells
-// and still answers for the texts it does not keep.
+// and still answers for the texts it does not keep, whether the text's
+// facts or its info are asked first.
 func TestCellMemoBounded(t *testing.T) {
 	m := cellMemo{}
 	for i := range maxMemoCells + 10 {
 		s := strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
-		if got, want := m.info(s), cellInfoOf(s); !reflect.DeepEqual(got, want) {
-			t.Fatalf("info(%q) = %+v, want %+v", s, got, want)
+		if i%2 == 1 {
+			s = "`" + strings.ToUpper(s) + "_CODE`"
+		}
+		for round := range 2 {
+			if i%2 == round {
+				if got, want := m.facts(s), cellFactsOf(s); got != want {
+					t.Fatalf("facts(%q) = %+v, want %+v", s, got, want)
+				}
+				continue
+			}
+			got, want := m.info(s), cellInfoOf(s)
+			if !reflect.DeepEqual(got.code, want.code) || got.class != want.class {
+				t.Fatalf("info(%q) = %+v, want %+v", s, got, want)
+			}
 		}
 	}
 	if len(m) > maxMemoCells {

@@ -163,26 +163,27 @@ func isKeyColumn(t *table, i int, header string) bool {
 		if left := len(t.rows) - n; k.keys+left < 4*(k.filled-k.keys) {
 			return false
 		}
-		v := keyText(cell(r, i))
-		if v == "" || catchAll(v) {
+		c := t.memo.facts(cell(r, i))
+		if !c.keyFilled {
 			continue
 		}
 		k.filled++
-		if !isKey(v) {
+		if !c.isKey {
 			continue
 		}
 		k.keys++
-		if strongKey(v) {
+		switch {
+		case c.strong:
 			k.strong++
-		} else if pascalRE.MatchString(v) {
+		case c.pascal:
 			k.pascal++
-		} else if lowerWordRE.MatchString(v) {
+		case c.lower:
 			k.lower++
 		}
-		if seen[v] {
+		if seen[c.key] {
 			return false // keyColumn refuses a repeated code
 		}
-		seen[v] = true
+		seen[c.key] = true
 	}
 	return k.keyColumn(header)
 }
@@ -270,12 +271,12 @@ func typeColumn(t *table, i int) bool {
 		if types+len(t.rows)-n <= filled-types {
 			return false
 		}
-		v := strings.TrimSpace(unwrapCode(cell(r, i)))
-		if v == "" || isPlaceholder(v) {
+		c := t.memo.facts(cell(r, i))
+		if !c.typeFilled {
 			continue
 		}
 		filled++
-		if typeName(v) {
+		if c.typeName {
 			types++
 		}
 	}

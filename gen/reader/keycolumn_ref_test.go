@@ -97,21 +97,26 @@ func columnTestPages(t *testing.T) map[string][]byte {
 func TestColumnTestsMatchReference(t *testing.T) {
 	keys, types := 0, 0 // columns the references take, to show both answers are tested
 	for name, src := range columnTestPages(t) {
-		p := parsePage(src)
-		for ti := range p.tables {
-			tb := &p.tables[ti]
-			for i, h := range tb.header {
-				if got, want := isKeyColumn(tb, i, h), keyStatsOfReference(tb, i).keyColumn(h); got != want {
-					t.Errorf("%s: table %d column %d (%q): isKeyColumn = %v, want %v", name, ti, i, h, got, want)
-				}
-				if keyStatsOfReference(tb, i).keyColumn(h) {
-					keys++
-				}
-				if typeColumnReference(tb, i) {
-					types++
-				}
-				if got, want := typeColumn(tb, i), typeColumnReference(tb, i); got != want {
-					t.Errorf("%s: table %d column %d (%q): typeColumn = %v, want %v", name, ti, i, h, got, want)
+		// Without a memo, and with the page's memo as Read shares it,
+		// filled by the first column's checks and read by the next.
+		for _, memo := range []cellMemo{nil, {}} {
+			p := parsePage(src)
+			for ti := range p.tables {
+				tb := &p.tables[ti]
+				tb.memo = memo
+				for i, h := range tb.header {
+					if got, want := isKeyColumn(tb, i, h), keyStatsOfReference(tb, i).keyColumn(h); got != want {
+						t.Errorf("%s: table %d column %d (%q): isKeyColumn = %v, want %v", name, ti, i, h, got, want)
+					}
+					if keyStatsOfReference(tb, i).keyColumn(h) {
+						keys++
+					}
+					if typeColumnReference(tb, i) {
+						types++
+					}
+					if got, want := typeColumn(tb, i), typeColumnReference(tb, i); got != want {
+						t.Errorf("%s: table %d column %d (%q): typeColumn = %v, want %v", name, ti, i, h, got, want)
+					}
 				}
 			}
 		}
