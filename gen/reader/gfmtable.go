@@ -129,7 +129,7 @@ func gfmRow(b *nodeBuilder, seg text.Segment, alignments []east.Alignment, heade
 	i := 0
 	for ; pos < limit; i++ {
 		if i >= len(alignments) {
-			return row // a header this wide was refused before
+			return b.done(row) // a header this wide was refused before
 		}
 		closure := gfmCellEnd(line, pos, limit)
 		cell := text.NewSegment(trimmed.Start+pos, trimmed.Start+closure)
@@ -141,7 +141,7 @@ func gfmRow(b *nodeBuilder, seg text.Segment, alignments []east.Alignment, heade
 	for ; i < len(alignments); i++ {
 		b.pad(row, east.AlignNone) // as goldmark pads: unaligned
 	}
-	return row
+	return b.done(row)
 }
 
 // gfmDelimiter returns the alignments of a delimiter row, or nil when the

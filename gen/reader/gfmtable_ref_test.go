@@ -197,8 +197,9 @@ var (
 )
 
 // treeOf describes the blocks of md's parse of src, one line each: kind,
-// position, lines, alignments, and for a table cell its text (the
-// reference's text of a parsed cell, the source of a plain one).
+// position, children and lines, a table's alignments, and each cell of a
+// row by its text (see refCellText). Cells' own positions and alignments,
+// which the reader never reads, are left out: a plain cell has none.
 func treeOf(md parser.Parser, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(md.Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -206,34 +207,47 @@ func treeOf(md parser.Parser, src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		fmt.Fprintf(&b, "%s pos=%d", n.Kind(), n.Pos())
-		if n.Kind() != east.KindTableCell {
-			// A plain cell has no children: its text is compared.
-			fmt.Fprintf(&b, " children=%d", n.ChildCount())
-		}
-		switch n := n.(type) {
-		case *east.Table:
-			fmt.Fprintf(&b, " align=%v", n.Alignments)
-		case *east.TableCell:
-			fmt.Fprintf(&b, " align=%v text=%q\n", n.Alignment, inlineTextReference(n, src))
-			return ast.WalkSkipChildren, nil
-		case *tableCell:
-			text := inlineTextReference(n, src)
-			if s, ok := n.plainText(src, -1, ""); ok {
-				text = s
+		if k := n.Kind(); k == east.KindTableRow || k == east.KindTableHeader {
+			for _, c := range refCellTexts(n, src) {
+				fmt.Fprintf(&b, " | %q", c)
 			}
-			fmt.Fprintf(&b, " align=%v text=%q\n", n.Alignment, text)
+			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
 		}
-		if n.Kind() != east.KindTableRow && n.Kind() != east.KindTableHeader {
-			for i := 0; i < n.Lines().Len(); i++ {
-				seg := n.Lines().At(i)
-				fmt.Fprintf(&b, " [%d,%d)", seg.Start, seg.Stop)
-			}
+		fmt.Fprintf(&b, " children=%d", n.ChildCount())
+		if t, ok := n.(*east.Table); ok {
+			fmt.Fprintf(&b, " align=%v", t.Alignments)
+		}
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			fmt.Fprintf(&b, " [%d,%d)", seg.Start, seg.Stop)
 		}
 		b.WriteByte('\n')
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// refCellTexts returns the texts of the cells of a row: of a cell goldmark
+// parsed, its inline text as the reference reads it; of a plain cell, its
+// source, cleaned. A row the reader built holds its cells in rowCells; a
+// row of goldmark's tables has them as children.
+func refCellTexts(row ast.Node, src []byte) []string {
+	var out []string
+	if r, ok := row.(cellRow); ok {
+		for _, c := range r.rowCells() {
+			if c.node != nil {
+				out = append(out, inlineTextReference(c.node, src))
+			} else {
+				out = append(out, cleanText(string(c.seg.Value(src))))
+			}
+		}
+		return out
+	}
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, inlineTextReference(c, src))
+	}
+	return out
 }
 
 // checkSameTree compares gfmTables' tree of src with extension.Table's.

@@ -10,65 +10,81 @@ import (
 // TableRow, TableCell), built by the reader's own paragraph transformers
 // (gfmTables and tolerantTables) in a form that costs less to parse:
 //
-//   - a table's rows and cells are allocated together, in one slice each,
-//     rather than as three allocations per cell (the node, its segment
-//     list and the list's array);
+//   - a row holds its cells in a slice (see rowCell), and a table's rows
+//     and cells are allocated together, one slice each, rather than as
+//     three allocations per cell (the node, its segment list and the
+//     list's array);
 //   - rows hold no inline content, so they are raw: goldmark's inline
 //     parser skips them instead of making each an empty segment list;
 //   - a plain cell, one whose text holds no byte that starts inline
-//     Markdown (see isPlainCell), is raw too: its text is its trimmed
-//     source, which readTable cuts from the row's line, so goldmark makes
-//     no text node for it. Every other cell is parsed by goldmark, as
-//     GFM's cells are.
+//     Markdown (see isPlainCell), is no node at all: its text is its
+//     trimmed source, which readTable cuts from the row's line. Every
+//     other cell is a TableCell, a child of its row, parsed by goldmark
+//     as GFM's cells are.
 //
 // On a page of large tables this halves goldmark's parse. The nodes
 // behave as GFM's do for everything the reader asks of them (kinds,
-// positions, children, inline content); gfmtable_ref_test.go proves that
-// pages read the same as with goldmark's own table extension.
+// positions, inline content), but for a row's children, which are its
+// parsed cells only: readTable reads a row's cells from rowCells.
+// gfmtable_ref_test.go proves that pages read the same as with goldmark's
+// own table extension.
 
-// tableRow is a body row: raw, its cells its children.
-type tableRow struct{ east.TableRow }
+// rowCell is one cell of a row.
+type rowCell struct {
+	// seg is the cell's source, trimmed; empty for a cell GFM padded a
+	// short row with.
+	seg text.Segment
+	// node is the cell as goldmark parsed it, a child of the row; nil
+	// for a plain cell.
+	node *east.TableCell
+}
+
+// text returns the plain text of the cell, in a row whose source line
+// starts at offset off and holds line: a plain cell's is src[seg] cleaned,
+// cut from line when the cell lies in it, so that a row's cells share one
+// copy of the row.
+func (c rowCell) text(src []byte, off int, line string) string {
+	if c.node != nil {
+		return cellText(c.node, src, off, line)
+	}
+	seg := c.seg
+	if seg.Start >= seg.Stop {
+		return ""
+	}
+	if off >= 0 && seg.Start >= off && seg.Stop <= off+len(line) {
+		return cleanText(line[seg.Start-off : seg.Stop-off])
+	}
+	return cleanText(string(src[seg.Start:seg.Stop]))
+}
+
+// cellRow is a row the reader built: its cells are in rowCells, not all
+// of them nodes.
+type cellRow interface {
+	gast.Node
+	rowCells() []rowCell
+}
+
+// tableRow is a body row: raw.
+type tableRow struct {
+	east.TableRow
+	cells []rowCell
+}
 
 // IsRaw implements ast.Node: a row holds no inline content of its own.
 func (*tableRow) IsRaw() bool { return true }
 
-// tableHeader is a header row: raw, its cells its children.
-type tableHeader struct{ east.TableHeader }
+func (r *tableRow) rowCells() []rowCell { return r.cells }
+
+// tableHeader is a header row: raw.
+type tableHeader struct {
+	east.TableHeader
+	cells []rowCell
+}
 
 // IsRaw implements ast.Node: a header holds no inline content of its own.
 func (*tableHeader) IsRaw() bool { return true }
 
-// tableCell is one cell of a table.
-type tableCell struct {
-	east.TableCell
-	// seg is the cell's source, trimmed; empty for a cell GFM padded a
-	// short row with.
-	seg text.Segment
-	// plain reports that the cell is its source text: no inline markup,
-	// escape or entity can start in it, so goldmark need not parse it.
-	plain bool
-}
-
-// IsRaw implements ast.Node: a plain cell is not parsed.
-func (c *tableCell) IsRaw() bool { return c.plain }
-
-// plainText returns the text of a plain cell, src[seg] cleaned, cut from
-// line (the source line that starts at offset off) when the cell lies in
-// it, so that a row's cells share one copy of the row. ok is false for a
-// cell goldmark parsed.
-func (c *tableCell) plainText(src []byte, off int, line string) (s string, ok bool) {
-	if !c.plain {
-		return "", false
-	}
-	seg := c.seg
-	if seg.Start >= seg.Stop {
-		return "", true
-	}
-	if off >= 0 && seg.Start >= off && seg.Stop <= off+len(line) {
-		return cleanText(line[seg.Start-off : seg.Stop-off]), true
-	}
-	return cleanText(string(src[seg.Start:seg.Stop])), true
-}
+func (h *tableHeader) rowCells() []rowCell { return h.cells }
 
 // inlineStart marks the bytes at which goldmark's inline parsing (with
 // no extension but GFM's tables) can make anything but one text node of
@@ -88,16 +104,17 @@ func isPlainCell(v []byte) bool {
 	return true
 }
 
-// nodeBuilder builds one table's nodes, its rows and cells allocated
-// together: new with the number of rows (the header included) and the
-// table's width, it holds room for exactly that many cells, as every row
-// is cut or padded to the width.
+// nodeBuilder builds one table's rows, their cells allocated together:
+// new with the number of rows (the header included) and the table's
+// width, it holds room for exactly that many cells, as every row is cut
+// or padded to the width.
 type nodeBuilder struct {
 	src   []byte
 	rows  []tableRow
-	cells []tableCell
-	// lines holds the segment lists of the cells goldmark parses, one
-	// each, allocated together.
+	cells []rowCell
+	// nodes and lines hold the cells goldmark parses and their segment
+	// lists, allocated a few at a time.
+	nodes []east.TableCell
 	lines []text.Segments
 	// parseAll makes every cell one goldmark parses, as extension.Table
 	// does: the reference tests compare with.
@@ -112,67 +129,88 @@ func newNodeBuilder(src []byte, rows, width int, parseAll bool) *nodeBuilder {
 		src:      src,
 		parseAll: parseAll,
 		rows:     make([]tableRow, 0, max(rows-1, 0)),
-		cells:    make([]tableCell, 0, rows*width),
+		cells:    make([]rowCell, 0, rows*width),
 	}
 }
 
-// row returns a new body row, or the header when header is set, starting
-// at offset pos.
-func (b *nodeBuilder) row(header bool, pos int, alignments []east.Alignment) gast.Node {
-	var n gast.Node
-	if header || len(b.rows) == cap(b.rows) {
-		if header {
-			h := &tableHeader{}
-			h.Alignments = alignments
-			n = h
-		} else {
-			r := &tableRow{}
-			r.Alignments = alignments
-			n = r
-		}
-	} else {
+// rowBuild is a row being built: the node, and where its cells start in
+// the builder's.
+type rowBuild struct {
+	node  cellRow
+	first int
+}
+
+// row starts a new body row, or the header when header is set, at offset
+// pos.
+func (b *nodeBuilder) row(header bool, pos int, alignments []east.Alignment) rowBuild {
+	var n cellRow
+	switch {
+	case header:
+		h := &tableHeader{}
+		h.Alignments = alignments
+		n = h
+	case len(b.rows) < cap(b.rows):
 		b.rows = append(b.rows, tableRow{})
 		r := &b.rows[len(b.rows)-1]
 		r.Alignments = alignments
 		n = r
+	default:
+		r := &tableRow{}
+		r.Alignments = alignments
+		n = r
 	}
 	n.SetPos(pos)
-	return n
+	return rowBuild{n, len(b.cells)}
 }
 
-// cell appends to row a cell of the source seg, already trimmed, at
-// offset pos (or no position when pos is negative), aligned as a.
-func (b *nodeBuilder) cell(row gast.Node, seg text.Segment, pos int, a east.Alignment) {
-	var c *tableCell
-	if len(b.cells) < cap(b.cells) {
-		b.cells = append(b.cells, tableCell{})
-		c = &b.cells[len(b.cells)-1]
-	} else {
-		c = &tableCell{} // more cells than the width: a header's extra ones
-	}
-	c.Alignment = a
-	c.seg = seg
-	if pos >= 0 {
-		c.SetPos(pos)
-	}
-	c.plain = !b.parseAll && isPlainCell(seg.Value(b.src))
-	if !c.plain {
+// cell adds to row a cell of the source seg, already trimmed, at offset
+// pos (or no position when pos is negative), aligned as a.
+func (b *nodeBuilder) cell(row rowBuild, seg text.Segment, pos int, a east.Alignment) {
+	c := rowCell{seg: seg}
+	if b.parseAll || !isPlainCell(seg.Value(b.src)) {
+		c.node = b.node()
+		c.node.Alignment = a
+		if pos >= 0 {
+			c.node.SetPos(pos)
+		}
 		// goldmark parses the cell's lines, as it does GFM's cells.
-		c.SetLines(b.segments(seg))
+		c.node.SetLines(b.segments(seg))
+		row.node.AppendChild(row.node, c.node)
 	}
-	row.AppendChild(row, c)
+	b.cells = append(b.cells, c)
 }
 
-// pad appends to row a cell GFM adds to a short row: empty, and with no
+// pad adds to row a cell GFM adds to a short row: empty, and with no
 // position.
-func (b *nodeBuilder) pad(row gast.Node, a east.Alignment) {
+func (b *nodeBuilder) pad(row rowBuild, a east.Alignment) {
 	b.cell(row, text.Segment{}, -1, a)
+}
+
+// done ends row and returns its node, its cells set.
+func (b *nodeBuilder) done(row rowBuild) gast.Node {
+	cells := b.cells[row.first:len(b.cells):len(b.cells)]
+	switch n := row.node.(type) {
+	case *tableRow:
+		n.cells = cells
+	case *tableHeader:
+		n.cells = cells
+	}
+	return row.node
+}
+
+// node returns a new cell node.
+func (b *nodeBuilder) node() *east.TableCell {
+	if len(b.nodes) == cap(b.nodes) {
+		b.nodes = make([]east.TableCell, 0, 8)
+	}
+	b.nodes = append(b.nodes, east.TableCell{})
+	return &b.nodes[len(b.nodes)-1]
 }
 
 // segments returns a segment list holding seg alone.
 func (b *nodeBuilder) segments(seg text.Segment) *text.Segments {
 	if len(b.lines) == cap(b.lines) {
-		b.lines = make([]text.Segments, 0, max(8, cap(b.lines)))
+		b.lines = make([]text.Segments, 0, 8)
 	}
 	b.lines = append(b.lines, text.Segments{})
 	s := &b.lines[len(b.lines)-1]

@@ -196,7 +196,11 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 	span, spanStart := tableSpan(t, src)
 	ncells := 0
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		ncells += r.ChildCount()
+		if cr, ok := r.(cellRow); ok {
+			ncells += len(cr.rowCells())
+		} else {
+			ncells += r.ChildCount()
+		}
 	}
 	arena := make([]string, 0, ncells)
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
@@ -212,8 +216,16 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 			line = string(raw)
 		}
 		first := len(arena)
-		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			arena = append(arena, cellText(c, src, pos, line))
+		if cr, ok := r.(cellRow); ok {
+			for _, c := range cr.rowCells() {
+				arena = append(arena, c.text(src, pos, line))
+			}
+		} else {
+			// A row of goldmark's own GFM tables: its cells are its
+			// children.
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				arena = append(arena, cellText(c, src, pos, line))
+			}
 		}
 		cells := arena[first:len(arena):len(arena)]
 		if r.Kind() == east.KindTableHeader {
@@ -257,11 +269,6 @@ func tableSpan(t *east.Table, src []byte) (span string, start int) {
 // text inside the line is cut from line rather than copied from src, so
 // that a row costs one copy, not one per cell.
 func cellText(c ast.Node, src []byte, off int, line string) string {
-	if c, ok := c.(*tableCell); ok {
-		if s, ok := c.plainText(src, off, line); ok {
-			return s
-		}
-	}
 	if t, ok := c.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
 		if seg := t.Segment; seg.Padding == 0 && off >= 0 && seg.Start >= off && seg.Start <= seg.Stop && seg.Stop <= off+len(line) {
 			if v := line[seg.Start-off : seg.Stop-off]; strings.IndexByte(v, '\\') < 0 && strings.IndexByte(v, '&') < 0 {

@@ -302,7 +302,7 @@ func (b *nodeBuilder) rowOf(header bool, line text.Segment, cells []text.Segment
 			b.pad(row, a)
 		}
 	}
-	return row
+	return b.done(row)
 }
 
 // delimiterAlignments reads the alignments of a delimiter row, padded

@@ -401,29 +401,34 @@ func TestTolerantKeepsGFM(t *testing.T) {
 }
 
 // TestTolerantCellsParsed checks that our tables are whole GFM tables to
-// the reader: a cell with inline Markdown is parsed by goldmark (its
-// children are the inline nodes), and a plain cell is raw, its text its
-// source.
+// the reader: a cell with inline Markdown is a node goldmark parsed (its
+// children are the inline nodes), and a plain cell is its source.
 func TestTolerantCellsParsed(t *testing.T) {
 	src := []byte("See below.| Code | *Name* | Fix |\n|---|\n| 400 | `Bad` | x |\n")
 	doc := mdParser.Parse(text.NewReader(src))
 	var got []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		c, ok := n.(*tableCell)
+		r, ok := n.(cellRow)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		desc := string(c.seg.Value(src)) + ":"
-		if c.IsRaw() {
-			desc += "raw"
+		for _, c := range r.rowCells() {
+			desc := string(c.seg.Value(src)) + ":"
+			if c.node == nil {
+				desc += "plain"
+			} else {
+				if c.node.Parent() != n {
+					t.Errorf("the cell %q is not a child of its row", c.seg.Value(src))
+				}
+				for k := c.node.FirstChild(); k != nil; k = k.NextSibling() {
+					desc += " " + k.Kind().String()
+				}
+			}
+			got = append(got, desc)
 		}
-		for k := c.FirstChild(); k != nil; k = k.NextSibling() {
-			desc += " " + k.Kind().String()
-		}
-		got = append(got, desc)
 		return ast.WalkSkipChildren, nil
 	})
-	want := []string{"Code:raw", "*Name*: Emphasis", "Fix:raw", "400:raw", "`Bad`: CodeSpan", "x:raw"}
+	want := []string{"Code:plain", "*Name*: Emphasis", "Fix:plain", "400:plain", "`Bad`: CodeSpan", "x:plain"}
 	if !slices.Equal(got, want) {
 		t.Errorf("cells:\n got %q\nwant %q", got, want)
 	}
