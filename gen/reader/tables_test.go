@@ -54,28 +54,39 @@ func BenchmarkParsePage(b *testing.B) {
 	}
 }
 
-// BenchmarkGoldmarkParse measures goldmark's own GFM parse of the pages
-// of BenchmarkParsePage ("gfm"), the floor parsePage stands on, and the
-// same parse with our extension ("tolerant"), what the extension costs
-// apart from the reading of tables parsePage does after the parse.
+// BenchmarkGoldmarkParse measures goldmark's parse alone, without the
+// reading parsePage does after it, with goldmark's own GFM tables ("gfm")
+// and with the reader's (mdParser: gfmTables and tolerantTables,
+// "reader"), on the well-formed GFM tables of BenchmarkRead's pages
+// ("endpoints") and on the shapes only the tolerant tables read
+// ("shapes", where goldmark's GFM sees paragraphs).
 func BenchmarkGoldmarkParse(b *testing.B) {
 	parsers := []struct {
 		name string
 		p    parser.Parser
 	}{
 		{"gfm", goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()},
-		{"tolerant", mdParser},
+		{"reader", mdParser},
 	}
-	for _, p := range parsers {
-		for _, n := range benchSizes {
-			src := shapesPage(n)
-			b.Run(fmt.Sprintf("%s/%d", p.name, n), func(b *testing.B) {
-				b.ReportAllocs()
-				b.SetBytes(int64(len(src)))
-				for b.Loop() {
-					p.p.Parse(text.NewReader(src))
-				}
-			})
+	pages := []struct {
+		name string
+		page func(int) []byte
+	}{
+		{"endpoints", benchPage},
+		{"shapes", shapesPage},
+	}
+	for _, pg := range pages {
+		for _, p := range parsers {
+			for _, n := range benchSizes {
+				src := pg.page(n)
+				b.Run(fmt.Sprintf("%s/%s/%d", pg.name, p.name, n), func(b *testing.B) {
+					b.ReportAllocs()
+					b.SetBytes(int64(len(src)))
+					for b.Loop() {
+						p.p.Parse(text.NewReader(src))
+					}
+				})
+			}
 		}
 	}
 }
