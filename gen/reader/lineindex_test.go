@@ -36,3 +36,36 @@ func FuzzNewLineIndex(f *testing.F) {
 		}
 	})
 }
+
+// checkNext compares next with of for every offset of s, from every line
+// at or before it (and from no line).
+func checkNext(t *testing.T, s string) {
+	idx := newLineIndex([]byte(s))
+	for off := -1; off <= len(s)+1; off++ {
+		want := idx.of(off)
+		for from := 0; from <= want; from++ {
+			if got := idx.next(from, off); got != want {
+				t.Fatalf("in %q, next(%d, %d) = %d, want %d", s, from, off, got, want)
+			}
+		}
+	}
+}
+
+func TestNextMatchesOf(t *testing.T) {
+	for _, s := range append(fastPathInputs, "", "\n", "\n\n\n", "a\nb", "a\n\nb\n", "| a |\n|---|\n| 1 |\n| 2 |\n") {
+		checkNext(t, s)
+	}
+}
+
+// FuzzNext compares next with of on any text.
+func FuzzNext(f *testing.F) {
+	for _, s := range fastPathInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 2000 {
+			return // every offset from every line: quadratic
+		}
+		checkNext(t, s)
+	})
+}

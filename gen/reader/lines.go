@@ -36,6 +36,21 @@ func (idx lineIndex) of(off int) int {
 	return lo + 1
 }
 
+// next is of(off) for an offset at or after the start of line, a line
+// of(off) gave before: the rows of a table are read in order, most on
+// the line after the last, so it looks there before it searches.
+func (idx lineIndex) next(line, off int) int {
+	if line < 1 || off < 0 || line > len(idx) || off < idx[line-1] {
+		return idx.of(off)
+	}
+	for l := line; l < line+2; l++ {
+		if l == len(idx) || off < idx[l] {
+			return l
+		}
+	}
+	return idx.of(off)
+}
+
 // restOfLine returns the source line holding offset off from off on,
 // without its line end.
 func restOfLine(src []byte, off int) []byte {

@@ -203,8 +203,10 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		}
 	}
 	arena := make([]string, 0, ncells)
+	lineNo := 0 // the line of the last row
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		pos := blockStart(r)
+		lineNo = lines.next(lineNo, pos)
 		// The row's own text: a table in a block quote or a list item
 		// starts after the line's "> " or indentation. One copy of it
 		// holds the row's raw text and its plain cells.
@@ -229,7 +231,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		}
 		cells := arena[first:len(arena):len(arena)]
 		if r.Kind() == east.KindTableHeader {
-			out.line, out.header = lines.of(pos), cells
+			out.line, out.header = lineNo, cells
 			continue
 		}
 		if len(out.rows) > MaxRows {
@@ -237,7 +239,7 @@ func readTable(t *east.Table, titles []string, src []byte, lines lineIndex) tabl
 		}
 		rawCells, delimited := rowShape(raw)
 		out.rows = append(out.rows, row{
-			line:         lines.of(pos),
+			line:         lineNo,
 			cells:        cells,
 			rawCells:     rawCells,
 			delimited:    delimited,
