@@ -72,6 +72,12 @@ var hostileDocs = []hostileCase{
 		stderr: []string{"docs.md:5: the paragraph starting here runs over 5000 lines"},
 	},
 	{
+		name:   "a delimiter row of thousands of columns over many lines",
+		docs:   hostileHeader + "| 400 | Bad | x |\n\n| a |\n" + strings.Repeat("|-", 20000) + "|\n" + strings.Repeat("x\n", 200),
+		status: exitInput,
+		stderr: []string{"docs.md:5: the lines from here on hold a table of more than 2000000 cells (rows padded to 20002 cells)"},
+	},
+	{
 		name:   "block quotes nested deep",
 		docs:   hostileHeader + "| 400 | Bad | x |\n\n" + strings.Repeat(">", 2000) + " deep\n",
 		status: exitInput,

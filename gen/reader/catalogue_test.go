@@ -189,3 +189,22 @@ func TestMaxRowLines(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestMaxBlockCells refuses, before goldmark builds its tree, a page whose
+// table rows GFM would pad to a delimiter row of thousands of columns, and
+// whose tab-separated lines would be padded to a header of thousands of
+// tabs; a long table of ordinary width passes the check.
+func TestMaxBlockCells(t *testing.T) {
+	wide := "| a |\n" + strings.Repeat("|-", 20000) + "|\n" + strings.Repeat("x\n", 200)
+	tabs := "Code" + strings.Repeat("\tName", 30000) + "\n" + strings.Repeat("400\tBad\n", 200)
+	for name, page := range map[string]string{"pipes": wide, "tabs": tabs} {
+		err := checkShape("docs.md", []byte(page))
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:1: the lines from here on hold a table of more than %d cells", maxBlockCells)) {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	long := "| Code | Name | Fix |\n|---|---|---|\n" + strings.Repeat("| 400 | Bad | Fix the request and send it again. |\n", MaxRows)
+	if err := checkShape("docs.md", []byte(long)); err != nil {
+		t.Errorf("a table of %d rows of three cells: %v", MaxRows, err)
+	}
+}

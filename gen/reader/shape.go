@@ -31,12 +31,22 @@ const (
 	// so the bound keeps an 8 MiB page of rows from costing a gigabyte
 	// before Read could refuse it.
 	maxRowLines = 2 * MaxRows
+	// maxBlockCells bounds the cells the lines of one block (lines
+	// between blank lines) may make: GFM pads every row of a table to
+	// the width of its delimiter row, and continues a table with any
+	// line, so one wide delimiter row over many short lines makes a tree
+	// of lines times width cells (a 40 KB page of 20,000 columns over
+	// 1,000 lines made 20 million, a gigabyte). A block's cost is taken
+	// as each line times the most cells a line of the block holds so
+	// far; 50,000 rows of 40 columns stay under the bound.
+	maxBlockCells = 2_000_000
 )
 
 // checkShape refuses a page with a shape that would make parsing slow, with
 // the line it starts on.
 func checkShape(docsPath string, src []byte) error {
 	marks, paraLines, start, rowLines := 0, 0, 1, 0
+	blockStart, blockWidth, blockCells := 1, 0, 0
 	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
 		l := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -52,6 +62,14 @@ func checkShape(docsPath string, src []byte) error {
 			return fmt.Errorf("%s:%d: the line opens %d nested block quotes or list items, more than the %d a docs page uses and enough to make Markdown parsing slow; check -docs", docsPath, lineNo, depth, maxNesting)
 		}
 		trimmed := bytes.TrimSpace(l)
+		if len(trimmed) == 0 {
+			blockStart, blockWidth, blockCells = lineNo+1, 0, 0
+		} else {
+			blockWidth = max(blockWidth, lineCells(trimmed))
+			if blockCells += blockWidth; blockCells > maxBlockCells {
+				return fmt.Errorf("%s:%d: the lines from here on hold a table of more than %d cells (rows padded to %d cells), more than a docs page has and enough to make reading it slow and large; check -docs", docsPath, blockStart, maxBlockCells, blockWidth)
+			}
+		}
 		row := bytes.IndexByte(trimmed, '|') >= 0
 		if row {
 			if rowLines++; rowLines > maxRowLines {
@@ -78,6 +96,12 @@ func checkShape(docsPath string, src []byte) error {
 		}
 	}
 	return nil
+}
+
+// lineCells returns the most cells a line can make in a table: one more
+// than its pipes, or than its tabs (a copied HTML table's cells).
+func lineCells(l []byte) int {
+	return max(bytes.Count(l, []byte("|")), bytes.Count(l, []byte("\t"))) + 1
 }
 
 // markBytes holds 1 for the markup characters checkShape counts (* _ ` [
