@@ -76,7 +76,7 @@ func readRows(docsPath string, t *table, cols roles, titles titleCache, warn fun
 		// pointers; the notes and pointers go to the remedy.
 		title, moved, note, desc := titles.of(desc)
 		remedy = cleanMarkup(remedy)
-		for _, m := range strings.Split(moved, "; ") {
+		for m := range strings.SplitSeq(moved, "; ") {
 			remedy = joinRemedy(remedy, asNote(m))
 		}
 		if len(desc) > spec.MaxDescriptionLen {

@@ -43,7 +43,11 @@ func appendText(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.WriteString(html.UnescapeString(unescapePunct(c.Segment.Value(src))))
+			if v := c.Segment.Value(src); bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+				b.Write(v) // nothing to unescape: no copy
+			} else {
+				b.WriteString(html.UnescapeString(unescapePunct(v)))
+			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
