@@ -229,8 +229,8 @@ func treeOf(md parser.Parser, src []byte) string {
 }
 
 // refCellTexts returns the texts of the cells of a row: of a cell goldmark
-// parsed, its inline text as the reference reads it; of a plain cell, its
-// source, cleaned. A row the reader built holds its cells in rowCells; a
+// parsed, its inline text as the reference reads it; of a cell it did not,
+// the reader's text of its source. A row the reader built holds its cells in rowCells; a
 // row of goldmark's tables has them as children.
 func refCellTexts(row ast.Node, src []byte) []string {
 	var out []string
@@ -239,7 +239,7 @@ func refCellTexts(row ast.Node, src []byte) []string {
 			if c.node != nil {
 				out = append(out, inlineTextReference(c.node, src))
 			} else {
-				out = append(out, cleanText(string(c.seg.Value(src))))
+				out = append(out, c.text(src, -1, "")) // the source, read by codeSpansText if it holds backticks
 			}
 		}
 		return out
@@ -281,4 +281,53 @@ func FuzzGFMTree(f *testing.F) {
 		}
 		checkSameTree(t, src)
 	})
+}
+
+// checkSpansCell checks codeSpansText on v, a cell's text: when its only
+// markup outside code spans is backticks, the reader's text of the cell is
+// the text goldmark's GFM tables give it.
+func checkSpansCell(t *testing.T, v string) {
+	if markupOf([]byte(v)) != markupSpans || strings.ContainsAny(v, "|\r\n") {
+		return
+	}
+	src := []byte("| h |\n|---|\n| " + v + " |\n")
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(src))
+	tab, ok := doc.FirstChild().(*east.Table)
+	if !ok || tab.ChildCount() != 2 {
+		t.Fatalf("%q: not a table of one row", src)
+	}
+	cell := tab.LastChild().FirstChild()
+	seg := cell.Lines().At(0)
+	got, ok := codeSpansText(seg.Value(src))
+	if !ok {
+		return // markup outside the spans: goldmark parses the cell
+	}
+	if want := inlineTextReference(cell, src); cleanText(got) != want {
+		t.Fatalf("codeSpansText of the cell %q reads %q, goldmark %q", seg.Value(src), got, want)
+	}
+}
+
+// codeSpanCells are cells of code spans in every shape CommonMark reads:
+// runs of one to three backticks, unclosed and unmatched runs, spaces
+// trimmed or not, blank spans, and backticks at the ends.
+var codeSpanCells = []string{
+	"`a`", "`` a ` b ``", "` a `", "`  a  `", "` `", "`  `", "``", "```", "`a", "a`", "`a``", "``a`", "a `b` c `d`",
+	"`a` `b`", "```a``b```", "`` `a` ``", "` a`", "`a `", "x` y `z", "`\ta\t`", "` \ta `", "a ``` b", "`a`b`c`",
+	"``a`` `b`", "` `a` `", "`a\\`", "café `ü` ñ",
+	"`field_1`", "Check the `field_1` of the request.", "`*a*` and `_b_`", "`a_b", "a_b `c`", "`List<String>`", "`a[0]` `![x](y)`",
+	"`&amp;`", "`a` *b*", "`a`_b_", "``a_`` _", "`<b>` <b>", "**`a`**", "`a`&amp;",
+}
+
+func TestCodeSpansText(t *testing.T) {
+	for _, v := range codeSpanCells {
+		checkSpansCell(t, v)
+	}
+}
+
+// FuzzCodeSpans checks codeSpansText on any cell text.
+func FuzzCodeSpans(f *testing.F) {
+	for _, v := range codeSpanCells {
+		f.Add(v)
+	}
+	f.Fuzz(checkSpansCell)
 }

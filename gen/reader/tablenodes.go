@@ -1,9 +1,13 @@
 package reader
 
 import (
+	"bytes"
+	"strings"
+
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // The reader's tables are goldmark's GFM nodes (east.Table, TableHeader,
@@ -38,6 +42,10 @@ type rowCell struct {
 	// node is the cell as goldmark parsed it, a child of the row; nil
 	// for a plain cell.
 	node *east.TableCell
+	// spans reports that the cell's only markup is code spans, and
+	// spansText is its text (see codeSpansText); its node is nil.
+	spans     bool
+	spansText string
 }
 
 // text returns the plain text of the cell, in a row whose source line
@@ -48,14 +56,20 @@ func (c rowCell) text(src []byte, off int, line string) string {
 	if c.node != nil {
 		return cellText(c.node, src, off, line)
 	}
+	if c.spans {
+		return cleanText(c.spansText)
+	}
 	seg := c.seg
 	if seg.Start >= seg.Stop {
 		return ""
 	}
+	var v string
 	if off >= 0 && seg.Start >= off && seg.Stop <= off+len(line) {
-		return cleanText(line[seg.Start-off : seg.Stop-off])
+		v = line[seg.Start-off : seg.Stop-off]
+	} else {
+		v = string(src[seg.Start:seg.Stop])
 	}
-	return cleanText(string(src[seg.Start:seg.Stop]))
+	return cleanText(v)
 }
 
 // cellRow is a row the reader built: its cells are in rowCells, not all
@@ -94,15 +108,111 @@ func (h *tableHeader) rowCells() []rowCell { return h.cells }
 // resolves. Line breaks cannot occur in a cell.
 var inlineStart = [256]bool{'`': true, '*': true, '_': true, '[': true, ']': true, '!': true, '<': true, '\\': true, '&': true}
 
+// cellMarkup is what markupOf makes of a cell's source.
+type cellMarkup uint8
+
+const (
+	markupNone  cellMarkup = iota // plain text
+	markupSpans                   // backticks, other markup maybe inside code spans, no backslash
+	markupOther                   // anything else goldmark must parse
+)
+
+// markupOf says which markup a cell's source, v, may hold.
+func markupOf(v []byte) cellMarkup {
+	marked, backticks := false, false
+	for _, b := range v {
+		switch {
+		case b == '\\':
+			return markupOther
+		case b == '`':
+			backticks = true
+		case inlineStart[b]:
+			marked = true
+		}
+	}
+	switch {
+	case backticks:
+		return markupSpans
+	case marked:
+		return markupOther
+	}
+	return markupNone
+}
+
 // isPlainCell reports whether a cell's source, v, is plain text: without
 // any byte of inlineStart, goldmark would read it as one text node of v.
 func isPlainCell(v []byte) bool {
-	for _, b := range v {
-		if inlineStart[b] {
-			return false
-		}
+	return markupOf(v) == markupNone
+}
+
+// codeSpansText returns the text inlineText gives a cell of code spans, v,
+// as goldmark's code span parser reads them (CommonMark's rules, on one
+// line): a run of backticks opens a code span closed by the next run of as
+// many; the span's text is what lies between, as it is (markup does not
+// start inside a span), less one space at each end when it begins and ends
+// with one and is not all white space; a run that nothing closes is text,
+// and the search goes on after it. ok is false when markup other than code
+// spans lies outside them, or v holds a backslash: goldmark must parse it.
+func codeSpansText(v []byte) (text string, ok bool) {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		return "", false
 	}
-	return true
+	var b strings.Builder
+	b.Grow(len(v))
+	for i := 0; i < len(v); {
+		if v[i] != '`' {
+			j := i
+			for j < len(v) && v[j] != '`' {
+				if inlineStart[v[j]] {
+					return "", false // markup outside a span
+				}
+				j++
+			}
+			b.Write(v[i:j])
+			i = j
+			continue
+		}
+		n := backtickRun(v, i)
+		closer := -1
+		for k := i + n; k < len(v); {
+			if v[k] != '`' {
+				k++
+				continue
+			}
+			m := backtickRun(v, k)
+			if m == n {
+				closer = k
+				break
+			}
+			k += m
+		}
+		if closer < 0 {
+			b.Write(v[i : i+n]) // an opener nothing closes is text
+			i += n
+			continue
+		}
+		span := v[i+n : closer]
+		if !util.IsBlank(span) && isSpaceOrNewline(span[0]) && isSpaceOrNewline(span[len(span)-1]) {
+			span = span[1 : len(span)-1]
+		}
+		b.Write(span)
+		i = closer + n
+	}
+	return b.String(), true
+}
+
+// backtickRun returns the length of the run of backticks at v[i:].
+func backtickRun(v []byte, i int) int {
+	n := 0
+	for i+n < len(v) && v[i+n] == '`' {
+		n++
+	}
+	return n
+}
+
+// isSpaceOrNewline is goldmark's test of a code span's ends.
+func isSpaceOrNewline(c byte) bool {
+	return c == ' ' || c == '\n'
 }
 
 // nodeBuilder builds one table's rows, their cells allocated together:
@@ -168,7 +278,15 @@ func (b *nodeBuilder) row(header bool, pos int, alignments []east.Alignment) row
 // pos (or no position when pos is negative), aligned as a.
 func (b *nodeBuilder) cell(row rowBuild, seg text.Segment, pos int, a east.Alignment) {
 	c := rowCell{seg: seg}
-	if b.parseAll || !isPlainCell(seg.Value(b.src)) {
+	v := seg.Value(b.src)
+	markup := markupOf(v)
+	if markup == markupSpans && !b.parseAll {
+		c.spansText, c.spans = codeSpansText(v)
+		if !c.spans {
+			markup = markupOther
+		}
+	}
+	if b.parseAll || markup == markupOther {
 		c.node = b.node()
 		c.node.Alignment = a
 		if pos >= 0 {
