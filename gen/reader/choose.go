@@ -51,7 +51,7 @@ func chooseTables(docsPath string, p *page, pipeLine int, opts Options, reports 
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s:%d: %w", docsPath, t.line, err)
 		}
-		if kc, ok := codeTable(t, append(slices.Clone(t.headings), t.sections...)); ok {
+		if kc, ok := codeTable(t, append(slices.Clone(t.headings), t.sections...), opts); ok {
 			*reports = append(*reports, newCodeReport(t, kc))
 			codeTables = append(codeTables, codeCandidate{t, kc})
 			continue

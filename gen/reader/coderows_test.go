@@ -96,3 +96,66 @@ func TestExplainCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTableColumnFlags checks that -code-col, -desc-col and
+// -remedy-col apply to string-keyed tables as to tables of statuses: the
+// columns they name take their parts, and a table without a named column,
+// or whose named column is its key, is no string-keyed table.
+func TestCodeTableColumnFlags(t *testing.T) {
+	const page = "| Code | Status | Summary | Detail | Fix |\n|---|---|---|---|---|\n| invalid_request | 400 | Bad input | The body is not valid JSON. | Send valid JSON. |\n| rate_limited | 429 | Slow down | Too many requests this minute. | Wait a minute. |\n"
+	// Lower-case words under a name header are no codes, unless
+	// -code-col says they are.
+	const nameKey = "| Name | Message |\n|---|---|\n| maintenance | Down for maintenance. |\n| overloaded | Try again later. |\n"
+	tests := []struct {
+		name string
+		page string
+		opts Options
+		want string // "code: description / remedy" of the first code; "" when no code table is read
+	}{
+		{"by content", page, Options{}, "invalid_request: Bad input / Send valid JSON. Detail: The body is not valid JSON."},
+		{"-desc-col", page, Options{DescCol: "Detail"}, "invalid_request: The body is not valid JSON. / Send valid JSON."},
+		{"-remedy-col", page, Options{RemedyCol: "Detail"}, "invalid_request: Bad input / The body is not valid JSON. Fix: Send valid JSON."},
+		{"both", page, Options{DescCol: "fix", RemedyCol: "summary"}, "invalid_request: Send valid JSON. / Bad input. Detail: The body is not valid JSON."},
+		{"-desc-col names no column", page, Options{DescCol: "Message"}, ""},
+		{"-desc-col names the key", page, Options{DescCol: "Code"}, ""},
+		{"-code-col names another table's column", page, Options{CodeCol: "Error"}, ""},
+		{"words under a name header", nameKey, Options{}, ""},
+		{"-code-col names them the key", nameKey, Options{CodeCol: "name"}, "maintenance: Down for maintenance. / "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Read("docs.md", []byte(tt.page), tt.opts, func(string) {})
+			got := ""
+			if err == nil && len(c.Codes) > 0 {
+				e := c.Codes[0]
+				got = e.Code + ": " + e.Description + " / " + e.Remedy
+			}
+			if got != tt.want {
+				t.Errorf("read %q (err %v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestExplainCodeTableFlags checks that -explain says which columns of a
+// string-keyed table the flags chose.
+func TestExplainCodeTableFlags(t *testing.T) {
+	page := "| Name | Status | Message | Hint |\n|---|---|---|---|\n| maintenance | 503 | Down for maintenance. | Wait. |\n"
+	c, err := Read("docs.md", []byte(page), Options{CodeCol: "Name", DescCol: "Hint", RemedyCol: "Message"}, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := c.Explain(&b, "docs.md"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`column 1 "Name": string code, as -code-col says: its cells are identifiers`,
+		`column 3 "Message": remedy, as -remedy-col says`,
+		`column 4 "Hint": description, as -desc-col says`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain lacks %q:\n%s", want, b.String())
+		}
+	}
+}

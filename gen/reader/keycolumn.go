@@ -220,9 +220,25 @@ type codeRoles struct {
 // or when a status column beside it or a heading above names the statuses.
 // Field, parameter and event tables, whose first column holds identifiers
 // too, never qualify: their headers say so, or a column holds type names.
-func codeTable(t *table, titles []string) (codeRoles, bool) {
+//
+// opts' columns apply as to tables of statuses: -code-col names the key,
+// whatever its header, when its cells read as codes; -desc-col and
+// -remedy-col name the description and the remedy. A table without a
+// column a flag names is none of ours, as it is no table of statuses.
+func codeTable(t *table, titles []string, opts Options) (codeRoles, bool) {
 	cols := codeRoles{key: -1, status: -1, desc: -1, remedy: -1, retry: -1, why: make([]string, len(t.header))}
 	cols.sectionStatus = sectionStatus(titles)
+	named := -1 // the column -code-col names
+	if opts.CodeCol != "" {
+		if named = findColumn(t.header, opts.CodeCol); named < 0 {
+			return cols, false
+		}
+	}
+	for _, flag := range []string{opts.DescCol, opts.RemedyCol} {
+		if flag != "" && findColumn(t.header, flag) < 0 {
+			return cols, false
+		}
+	}
 	for i := range t.header {
 		if typeColumn(t, i) {
 			return cols, false
@@ -231,10 +247,13 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 	bestRank := 0
 	for i, h := range t.header {
 		n := normalizeHeader(h)
-		if notKeyHeaders[n] || hasRole(h, roleOther) && !hasRole(h, roleKey) {
+		switch {
+		case named >= 0 && i != named:
+			continue
+		case named < 0 && (notKeyHeaders[n] || hasRole(h, roleOther) && !hasRole(h, roleKey)):
 			continue
 		}
-		if !isKeyColumn(t, i, h) {
+		if !isKeyColumn(t, i, h) && !(i == named && isKeyColumn(t, i, keyHeader)) {
 			continue
 		}
 		rank, ok := headerRank(h, roleKey)
@@ -250,16 +269,25 @@ func codeTable(t *table, titles []string) (codeRoles, bool) {
 	}
 	cols.status = statusColumnBeside(t, cols.key)
 	h := t.header[cols.key]
-	if !hasRole(h, roleKey) && !codeish(h) && cols.status < 0 && cols.sectionStatus == 0 {
+	if named < 0 && !hasRole(h, roleKey) && !codeish(h) && cols.status < 0 && cols.sectionStatus == 0 {
 		return cols, false
 	}
 	cols.why[cols.key] = "string code: its cells are identifiers"
+	if named >= 0 {
+		cols.why[cols.key] = "string code, as -code-col says: its cells are identifiers"
+	}
 	if cols.status >= 0 {
 		cols.why[cols.status] = "status of each code: its cells are HTTP statuses"
 	}
-	assignCodeText(t, &cols)
+	if !assignCodeText(t, &cols, opts) {
+		return cols, false
+	}
 	return cols, true
 }
+
+// keyHeader is a header that says its column holds codes: the column
+// -code-col names is read as if so headed, whatever its header says.
+const keyHeader = "Error code"
 
 // typeColumn reports whether most of column i's cells are type names, as in
 // a field table. It stops reading once they cannot be.
@@ -341,11 +369,28 @@ func statusColumnBeside(t *table, key int) int {
 // other column of text; the remedy by its header (Solution, What to do),
 // else a column of sentences; explanations join the remedy, labelled.
 // Columns that say something else (Content Type, Type, Method) are not read.
-func assignCodeText(t *table, cols *codeRoles) {
+//
+// The columns -desc-col and -remedy-col name are taken first; it returns
+// false when one of them is the key or the status column.
+func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 	taken := make([]bool, len(t.header))
 	taken[cols.key] = true
 	if cols.status >= 0 {
 		taken[cols.status] = true
+	}
+	for _, flag := range []struct {
+		name, flag, role string
+		dst              *int
+	}{{opts.DescCol, "-desc-col", "description", &cols.desc}, {opts.RemedyCol, "-remedy-col", "remedy", &cols.remedy}} {
+		if flag.name == "" {
+			continue
+		}
+		i := findColumn(t.header, flag.name)
+		if i < 0 || taken[i] {
+			return false
+		}
+		*flag.dst, taken[i] = i, true
+		cols.why[i] = flag.role + ", as " + flag.flag + " says"
 	}
 	texts := make([]columnText, len(t.header))
 	for i := range t.header {
@@ -381,10 +426,12 @@ func assignCodeText(t *table, cols *codeRoles) {
 		}
 	}
 	sortByRank(t.header, named, roleName)
-	if len(named) > 0 {
+	switch {
+	case cols.desc >= 0: // as -desc-col says
+	case len(named) > 0:
 		cols.desc = named[0]
 		cols.why[cols.desc] = "description: its header says so"
-	} else {
+	default:
 		for _, i := range free() {
 			h := t.header[i]
 			if !hasRole(h, roleRemedy) && !hasRole(h, roleExplain) {
@@ -397,10 +444,12 @@ func assignCodeText(t *table, cols *codeRoles) {
 	if cols.desc >= 0 {
 		taken[cols.desc] = true
 	}
-	if i := bestByHeader(t.header, free(), roleRemedy); i >= 0 {
+	switch i := bestByHeader(t.header, free(), roleRemedy); {
+	case cols.remedy >= 0: // as -remedy-col says
+	case i >= 0:
 		cols.remedy, taken[i] = i, true
 		cols.why[i] = "remedy: its header says so"
-	} else {
+	default:
 		for _, i := range free() {
 			if texts[i].sentenceLike() && !hasRole(t.header[i], roleExplain) {
 				cols.remedy, taken[i] = i, true
@@ -417,4 +466,5 @@ func assignCodeText(t *table, cols *codeRoles) {
 			cols.why[i] = "not read: short text under a header that names no part of an error's documentation"
 		}
 	}
+	return true
 }
