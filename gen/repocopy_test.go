@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,11 +21,15 @@ const inRepoCopy = "ERRTABLE_IN_REPO_COPY"
 // once, after all the edits together, which costs one run instead of seven.
 const eachEdit = "ERRTABLE_EACH_EDIT"
 
-// TestDocsChangesInRepoCopy proves that this repository's own tests survive
-// a docs change: it copies the repository, applies docs edits to the
-// committed snapshot, regenerates as go run ./gen does, and runs
-// go test ./... in the copy. Tests that pinned one snapshot's constants, or
-// read the live docs instead of their own fixtures, would fail there.
+// TestDocsChangesInRepoCopy proves that this repository's tests that depend
+// on the snapshot survive a docs change: it copies the repository, applies
+// docs edits to the committed docs snapshot, regenerates as go run ./gen
+// does, and runs in the copy the tests of snapshotTests and all the tests
+// of the nested modules that import errcodes (snapshotModules). Tests that
+// pinned one snapshot's constants, or read the live docs instead of their
+// own fixtures, would fail there. The other tests cannot see the edit, and
+// go test ./... runs them on the repository itself; TestSnapshotTestsListed
+// keeps the two lists complete.
 func TestDocsChangesInRepoCopy(t *testing.T) {
 	if os.Getenv(inRepoCopy) != "" {
 		t.Skip("already in a copy of the repository")
@@ -52,19 +57,45 @@ func TestDocsChangesInRepoCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// go run ./gen, built once for all the copies (the edits change the
+	// docs, not gen): go run would turn gen's exit status 2 into its own 1.
+	genBin := filepath.Join(t.TempDir(), "gen")
+	build := exec.Command(goCmd, "build", "-o", genBin, "./gen")
+	build.Dir, build.Env = root, offline()
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./gen: %v\n%s", err, out)
+	}
+	// One go test in the root module, for the union of the listed tests
+	// (a same-named test of another listed package runs too, which only
+	// costs time), then each nested module's. -trimpath leaves the copy's
+	// directory out of the build, so the copies share the compiled root
+	// packages, which no edit changes; -count=1 runs the tests whatever
+	// the cache holds.
+	var pkgs, names []string
+	for _, dir := range sortedKeys(snapshotTests) {
+		pkgs = append(pkgs, "./"+dir)
+		names = append(names, snapshotTests[dir]...)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	// The root module's requirements are in the module cache, since this
+	// test was built with them; the nested modules' may not be
+	// (go-retryablehttp), so their go test may use the module proxy.
+	type goTest struct {
+		dir  string // module directory, relative to the copy
+		args []string
+		env  func() []string
+	}
+	tests := []goTest{{".", slices.Concat([]string{"test", "-count=1", "-trimpath", "-run", "^(" + strings.Join(names, "|") + ")$"}, pkgs), offline}}
+	for _, dir := range snapshotModules {
+		tests = append(tests, goTest{dir, []string{"test", "-count=1", "./..."}, withProxy})
+	}
 	for name, steps := range runs {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each copy is its own directory
 			dir := t.TempDir()
 			copyRepo(t, root, dir)
 			docsPath := filepath.Join(dir, "spec", "musicgpt-error-codes.txt")
-			// go run ./gen, built once: go run would turn gen's exit
-			// status 2 into its own 1.
-			genBin := filepath.Join(t.TempDir(), "gen")
-			build := exec.Command(goCmd, "build", "-o", genBin, "./gen")
-			build.Dir, build.Env = dir, offline()
-			if out, err := build.CombinedOutput(); err != nil {
-				t.Fatalf("go build ./gen: %v\n%s", err, out)
-			}
 			for _, s := range steps {
 				data, err := os.ReadFile(docsPath)
 				if err != nil {
@@ -84,11 +115,13 @@ func TestDocsChangesInRepoCopy(t *testing.T) {
 					}
 				}
 			}
-			cmd := exec.Command(goCmd, "test", "./...")
-			cmd.Dir = dir
-			cmd.Env = append(offline(), inRepoCopy+"=1")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("go test ./... in the edited copy: %v\n%s", err, out)
+			for _, gt := range tests {
+				cmd := exec.Command(goCmd, gt.args...)
+				cmd.Dir = filepath.Join(dir, filepath.FromSlash(gt.dir))
+				cmd.Env = append(gt.env(), inRepoCopy+"=1")
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Errorf("go %s in %s of the edited copy: %v\n%s", strings.Join(gt.args, " "), gt.dir, err, out)
+				}
 			}
 		})
 	}
@@ -109,6 +142,12 @@ func runBin(bin, dir string, args ...string) error {
 // local toolchain, no workspace.
 func offline() []string {
 	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
+}
+
+// withProxy is offline's environment but for the module proxy, which
+// stays the environment's.
+func withProxy() []string {
+	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local", "GOWORK=off")
 }
 
 // copyRepo copies the repository at root into dir, without .git and other
