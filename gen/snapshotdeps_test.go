@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -48,10 +49,11 @@ var snapshotTests = map[string][]string{
 	"spec": {"FuzzParse", "TestCommittedSpec", "TestParseLegacy", "TestRemovedOverrideRoundTrips", "TestSchemaAcceptsCaps", "TestSpecWithIsValid", "TestValidateNamesSpecLines"},
 }
 
-// snapshotDrivers are the tests that read the repository to check it, not
-// to depend on the snapshot: TestDocsChangesInRepoCopy copies it and
-// TestSnapshotTestsListed lists its packages.
-var snapshotDrivers = []string{"TestDocsChangesInRepoCopy", "TestSnapshotTestsListed"}
+// snapshotDrivers are the tests that name the snapshot's paths without
+// depending on its content: TestDocsChangesInRepoCopy copies the
+// repository, TestSnapshotTestsListed lists its packages and
+// TestSnapshotFuncs holds such paths as test data.
+var snapshotDrivers = []string{"TestDocsChangesInRepoCopy", "TestSnapshotFuncs", "TestSnapshotTestsListed"}
 
 // TestSnapshotTestsListed fails when snapshotModules or snapshotTests miss
 // a module or test that depends on the snapshot, or list one that no longer
@@ -352,4 +354,52 @@ func scanDecl(d ast.Decl, toSnapshot []string) (map[string]bool, bool) {
 		return true
 	})
 	return uses, reads
+}
+
+// TestSnapshotFuncs checks the derivation of TestSnapshotTestsListed on
+// small packages: which literals lead into the snapshot from a package's
+// directory, and how the use of a helper that reads it spreads.
+func TestSnapshotFuncs(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		toSnapshot []string // from the package's directory
+		src        string
+		want       []string
+	}{
+		{"join into the package", []string{"../errcodes"}, `
+func TestA(t *testing.T) { os.ReadFile(filepath.Join("..", "errcodes", "codes.go")) }
+func TestB(t *testing.T) { os.ReadFile(filepath.Join("..", "testdata", "x")) }`, []string{"TestA"}},
+		{"parent directory", []string{"../spec/errors.json"}, `
+func TestA(t *testing.T) { t.Chdir("..") }
+func TestB(t *testing.T) { t.Chdir("testdata") }`, []string{"TestA"}},
+		{"text, not a path", []string{"../errcodes"}, `
+func TestA(t *testing.T) { _ = strings.Contains(s, "..") }`, nil},
+		{"in the snapshot's directory", []string{"errors.json"}, `
+func TestA(t *testing.T) { os.ReadFile("errors.json") }
+func FuzzB(f *testing.F) { os.ReadFile("testdata/other.json") }`, []string{"TestA"}},
+		{"through helpers and constants", []string{"../errcodes"}, `
+const pkgDir = "../errcodes"
+func load() string { return pkgDir }
+func helper(t *testing.T) { load() }
+func TestA(t *testing.T) { helper(t) }
+func TestB(t *testing.T) {}
+func ExampleC() { load() }`, []string{"ExampleC", "TestA"}},
+		{"TestMain reads it: all tests", []string{"../errcodes"}, `
+func TestMain(m *testing.M) { os.Chdir("..") }
+func TestA(t *testing.T) {}`, []string{"TestA", "TestMain"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "x_test.go"), []byte("package x\n"+c.src+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := snapshotFuncs(dir, []string{"x_test.go"}, c.toSnapshot, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
 }
