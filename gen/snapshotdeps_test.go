@@ -34,6 +34,15 @@ const errcodesImportPath = "github.com/errtable/errtable/errcodes"
 // edited copy. Directories are relative to the repository root.
 var snapshotModules = []string{"errcodes", "examples/retryablehttp", "gen/harness"}
 
+// modulesTestedBy names, for a nested module of snapshotModules, the test of
+// snapshotTests that runs go vet and go test on it with the spec of the
+// repository it is in: when that test runs in the edited copy, the copy
+// does not run the module's tests a second time.
+var modulesTestedBy = map[string]string{
+	"errcodes":    "TestLivePackage",
+	"gen/harness": "TestLivePackage",
+}
+
 // snapshotTests are the tests of the errtable module (the root) that read
 // the snapshot, by package directory relative to the repository root:
 // TestDocsChangesInRepoCopy runs these, and only these, in the edited copy.
