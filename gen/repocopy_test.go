@@ -18,8 +18,9 @@ import (
 const inRepoCopy = "ERRTABLE_IN_REPO_COPY"
 
 // eachEdit, set to 1, makes TestDocsChangesInRepoCopy run the repository's
-// tests after each docs edit on its own (CI does); otherwise it runs them
-// once, after all the edits together, which costs one run instead of seven.
+// tests after each docs edit on its own too (CI does); otherwise it runs
+// them once, after all the edits together, which costs one run instead of
+// seven.
 const eachEdit = "ERRTABLE_EACH_EDIT"
 
 // TestDocsChangesInRepoCopy proves that this repository's tests that depend
@@ -41,19 +42,16 @@ func TestDocsChangesInRepoCopy(t *testing.T) {
 		flags []string
 	}
 	runs := map[string][]step{}
-	if os.Getenv(eachEdit) == "1" {
-		for _, e := range docsEdits {
+	var all []step
+	for _, e := range docsEdits {
+		if e.status == exitOK {
+			all = append(all, step{e.edit, e.flags})
+		}
+		if os.Getenv(eachEdit) == "1" {
 			runs[e.name] = []step{{e.edit, e.flags}}
 		}
-	} else {
-		var all []step
-		for _, e := range docsEdits {
-			if e.status == exitOK {
-				all = append(all, step{e.edit, e.flags})
-			}
-		}
-		runs["all edits together"] = all
 	}
+	runs["all edits together"] = all
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
