@@ -27,7 +27,8 @@ const eachEdit = "ERRTABLE_EACH_EDIT"
 // on the snapshot survive a docs change: it copies the repository, applies
 // docs edits to the committed docs snapshot, regenerates as go run ./gen
 // does, and runs in the copy the tests of snapshotTests and all the tests
-// of the nested modules that import errcodes (snapshotModules). Tests that
+// of the nested modules that import errcodes (snapshotModules; those of
+// errcodes and gen/harness through TestLivePackage). Tests that
 // pinned one snapshot's constants, or read the live docs instead of their
 // own fixtures, would fail there. The other tests cannot see the edit, and
 // go test ./... runs them on the repository itself; TestSnapshotTestsListed
