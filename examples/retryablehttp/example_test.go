@@ -42,7 +42,8 @@ func Example() {
 	if err != nil {
 		code, _ := errcodes.CodeOf(err)
 		wait, _ := errcodes.RetryAfter(err)
-		fmt.Println(code, "after", calls.Load(), "calls; retry in", wait)
+		// %d: the number, which a docs change cannot rename.
+		fmt.Printf("%d after %d calls; retry in %v\n", code, calls.Load(), wait)
 		return
 	}
 	defer resp.Body.Close()
@@ -51,5 +52,5 @@ func Example() {
 		return
 	}
 	fmt.Println(resp.StatusCode)
-	// Output: RateLimitExceeded after 2 calls; retry in 30s
+	// Output: 429 after 2 calls; retry in 30s
 }
