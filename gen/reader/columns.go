@@ -89,6 +89,19 @@ func normalizeHeader(h string) string {
 	return strings.TrimSpace(h)
 }
 
+// columnFlag is a column flag's text column: the header it names, the
+// flag, the part the column plays and the role index it sets.
+type columnFlag struct {
+	name, flag, role string
+	dst              *int
+}
+
+// textFlags returns the flags that name a table's text columns, set by
+// opts, with the role indexes they set: desc and remedy.
+func textFlags(opts Options, desc, remedy *int) []columnFlag {
+	return []columnFlag{{opts.DescCol, "-desc-col", "description", desc}, {opts.RemedyCol, "-remedy-col", "remedy", remedy}}
+}
+
 // findColumn returns the column whose header is name (compared as headers
 // are), or -1.
 func findColumn(header []string, name string) int {
@@ -261,10 +274,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 		take(best, &cols.code, why)
 	}
-	for _, flag := range []struct {
-		name, flag, role string
-		dst              *int
-	}{{opts.DescCol, "-desc-col", "description", &cols.desc}, {opts.RemedyCol, "-remedy-col", "remedy", &cols.remedy}} {
+	for _, flag := range textFlags(opts, &cols.desc, &cols.remedy) {
 		if flag.name == "" {
 			continue
 		}

@@ -144,6 +144,19 @@ func FuzzGFMTables(f *testing.F) {
 	})
 }
 
+// goldmarkCell parses a table of one cell, v, with goldmark's GFM tables,
+// and returns the page, the cell and its trimmed source.
+func goldmarkCell(t *testing.T, v string) (src []byte, cell ast.Node, seg text.Segment) {
+	t.Helper()
+	src = []byte("| h |\n|---|\n| " + v + " |\n")
+	tab, ok := goldmarkGFM.Parse(text.NewReader(src)).FirstChild().(*east.Table)
+	if !ok || tab.ChildCount() != 2 {
+		t.Fatalf("%q: not a table of one row", src)
+	}
+	cell = tab.LastChild().FirstChild()
+	return src, cell, cell.Lines().At(0)
+}
+
 // checkPlainCell checks isPlainCell's promise on v, a cell's text: when
 // it holds none of inlineStart, goldmark's GFM tables parse the cell as
 // one text node of exactly the cell's source, or none when it is empty.
@@ -151,14 +164,7 @@ func checkPlainCell(t *testing.T, v string) {
 	if !isPlainCell([]byte(v)) || strings.ContainsAny(v, "|\r\n") {
 		return
 	}
-	src := []byte("| h |\n|---|\n| " + v + " |\n")
-	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(src))
-	tab, ok := doc.FirstChild().(*east.Table)
-	if !ok || tab.ChildCount() != 2 {
-		t.Fatalf("%q: not a table of one row", src)
-	}
-	cell := tab.LastChild().FirstChild()
-	seg := cell.Lines().At(0)
+	src, cell, seg := goldmarkCell(t, v)
 	switch n := cell.FirstChild().(type) {
 	case nil:
 		if seg.Len() != 0 {
@@ -290,14 +296,7 @@ func checkSpansCell(t *testing.T, v string) {
 	if markupOf([]byte(v)) != markupSpans || strings.ContainsAny(v, "|\r\n") {
 		return
 	}
-	src := []byte("| h |\n|---|\n| " + v + " |\n")
-	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(src))
-	tab, ok := doc.FirstChild().(*east.Table)
-	if !ok || tab.ChildCount() != 2 {
-		t.Fatalf("%q: not a table of one row", src)
-	}
-	cell := tab.LastChild().FirstChild()
-	seg := cell.Lines().At(0)
+	src, cell, seg := goldmarkCell(t, v)
 	got, ok := codeSpansText(seg.Value(src))
 	if !ok {
 		return // markup outside the spans: goldmark parses the cell

@@ -378,10 +378,7 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 	if cols.status >= 0 {
 		taken[cols.status] = true
 	}
-	for _, flag := range []struct {
-		name, flag, role string
-		dst              *int
-	}{{opts.DescCol, "-desc-col", "description", &cols.desc}, {opts.RemedyCol, "-remedy-col", "remedy", &cols.remedy}} {
+	for _, flag := range textFlags(opts, &cols.desc, &cols.remedy) {
 		if flag.name == "" {
 			continue
 		}
