@@ -75,7 +75,7 @@ var hostileDocs = []hostileCase{
 		name:   "a delimiter row of thousands of columns over many lines",
 		docs:   hostileHeader + "| 400 | Bad | x |\n\n| a |\n" + strings.Repeat("|-", 20000) + "|\n" + strings.Repeat("x\n", 200),
 		status: exitInput,
-		stderr: []string{"docs.md:5: the lines from here on hold a table of more than 2000000 cells (rows padded to 20002 cells)"},
+		stderr: []string{"docs.md:5: with the table starting here, the page's tables would hold more than 2000000 cells (GFM pads each row to its delimiter row, here 20002 cells)"},
 	},
 	{
 		name:   "block quotes nested deep",

@@ -190,21 +190,53 @@ func TestMaxRowLines(t *testing.T) {
 	}
 }
 
-// TestMaxBlockCells refuses, before goldmark builds its tree, a page whose
-// table rows GFM would pad to a delimiter row of thousands of columns, and
-// whose tab-separated lines would be padded to a header of thousands of
-// tabs; a long table of ordinary width passes the check.
-func TestMaxBlockCells(t *testing.T) {
-	wide := "| a |\n" + strings.Repeat("|-", 20000) + "|\n" + strings.Repeat("x\n", 200)
-	tabs := "Code" + strings.Repeat("\tName", 30000) + "\n" + strings.Repeat("400\tBad\n", 200)
-	for name, page := range map[string]string{"pipes": wide, "tabs": tabs} {
+// TestMaxTableCells refuses, before goldmark builds its tree, pages whose
+// tables GFM would pad into more cells than maxTableCells: rows under a
+// delimiter row of thousands of columns, tab-separated lines under a
+// header of thousands of tabs, lines blank to bytes.TrimSpace but not to
+// goldmark (which continue the table), and tables each under the bound
+// whose sum is over it. A long table of ordinary width passes.
+func TestMaxTableCells(t *testing.T) {
+	wide := func(width, rows int, filler string) string {
+		return "|Code" + strings.Repeat("|a", width-1) + "|\n" + strings.Repeat("|-", width) + "|\n| 400 | Bad |\n" + strings.Repeat(filler+"\n", rows)
+	}
+	refused := map[string]string{
+		"pipes":         "| a |\n" + strings.Repeat("|-", 20000) + "|\n" + strings.Repeat("x\n", 200),
+		"tabs":          "Code" + strings.Repeat("\tName", 30000) + "\n" + strings.Repeat("400\tBad\n", 200),
+		"tables summed": strings.Repeat(wide(1000, 1000, "x")+"\n", 3),
+	}
+	for _, filler := range []string{"\f", "\u00a0", "\u0085", "\u3000"} {
+		refused[fmt.Sprintf("filler %q", filler)] = wide(1500, 1500, filler)
+	}
+	for name, page := range refused {
 		err := checkShape("docs.md", []byte(page))
-		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("docs.md:1: the lines from here on hold a table of more than %d cells", maxBlockCells)) {
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("the page's tables would hold more than %d cells", maxTableCells)) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
 	long := "| Code | Name | Fix |\n|---|---|---|\n" + strings.Repeat("| 400 | Bad | Fix the request and send it again. |\n", MaxRows)
 	if err := checkShape("docs.md", []byte(long)); err != nil {
 		t.Errorf("a table of %d rows of three cells: %v", MaxRows, err)
+	}
+}
+
+// TestRowsWithoutPipes refuses a page of more table rows than maxRowLines
+// where most rows hold no "|": GFM continues a table with any line.
+func TestRowsWithoutPipes(t *testing.T) {
+	page := "|Code|\n|-|\n| 400 |\n" + strings.Repeat(strings.Repeat("x\n", 4998)+"|b|\n", 25)
+	err := checkShape("docs.md", []byte(page))
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("the page has more than %d lines of table rows", maxRowLines)) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestParagraphLinesBlankToGoldmark refuses a paragraph of thousands of
+// lines split by lines that bytes.TrimSpace takes for blank and goldmark
+// does not (\f, U+00A0): to goldmark they are one paragraph.
+func TestParagraphLinesBlankToGoldmark(t *testing.T) {
+	page := strings.Repeat(strings.Repeat("a\n", 4000)+"\f\n", 3)
+	err := checkShape("docs.md", []byte(page))
+	if err == nil || !strings.Contains(err.Error(), "docs.md:1: the paragraph starting here runs over 5000 lines") {
+		t.Errorf("err = %v", err)
 	}
 }

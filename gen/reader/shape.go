@@ -3,6 +3,8 @@ package reader
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // goldmark parses well-formed pages in linear time, but a few shapes of
@@ -31,22 +33,23 @@ const (
 	// so the bound keeps an 8 MiB page of rows from costing a gigabyte
 	// before Read could refuse it.
 	maxRowLines = 2 * MaxRows
-	// maxBlockCells bounds the cells the lines of one block (lines
-	// between blank lines) may make: GFM pads every row of a table to
-	// the width of its delimiter row, and continues a table with any
-	// line, so one wide delimiter row over many short lines makes a tree
-	// of lines times width cells (a 40 KB page of 20,000 columns over
-	// 1,000 lines made 20 million, a gigabyte). A block's cost is taken
-	// as each line times the most cells a line of the block holds so
-	// far; 50,000 rows of 40 columns stay under the bound.
-	maxBlockCells = 2_000_000
+	// maxTableCells bounds the cells the page's tables may make. GFM pads
+	// every row of a table to the width of its delimiter row, and
+	// continues a table with any line up to a blank one, so one wide
+	// delimiter row over many short lines makes a tree of lines times
+	// width cells (a 40 KB page of 20,000 columns over 1,000 lines made
+	// 20 million, a gigabyte). Each line of a block (the lines between
+	// two lines goldmark takes as blank) that holds a cell delimiter or
+	// follows one costs the most cells a line of the block holds so far;
+	// 50,000 rows of 40 columns stay under the bound.
+	maxTableCells = 2_000_000
 )
 
 // checkShape refuses a page with a shape that would make parsing slow, with
 // the line it starts on.
 func checkShape(docsPath string, src []byte) error {
 	marks, paraLines, start, rowLines := 0, 0, 1, 0
-	blockStart, blockWidth, blockCells := 1, 0, 0
+	blockStart, blockWidth, cells := 1, 0, 0
 	for lineNo, rest := 1, src; len(rest) > 0; lineNo++ {
 		l := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -62,24 +65,28 @@ func checkShape(docsPath string, src []byte) error {
 			return fmt.Errorf("%s:%d: the line opens %d nested block quotes or list items, more than the %d a docs page uses and enough to make Markdown parsing slow; check -docs", docsPath, lineNo, depth, maxNesting)
 		}
 		trimmed := bytes.TrimSpace(l)
-		if len(trimmed) == 0 {
-			blockStart, blockWidth, blockCells = lineNo+1, 0, 0
-		} else {
-			blockWidth = max(blockWidth, lineCells(trimmed))
-			if blockCells += blockWidth; blockCells > maxBlockCells {
-				return fmt.Errorf("%s:%d: the lines from here on hold a table of more than %d cells (rows padded to %d cells), more than a docs page has and enough to make reading it slow and large; check -docs", docsPath, blockStart, maxBlockCells, blockWidth)
+		// Blank as goldmark sees it: a line of \f or U+00A0 is not, and
+		// continues a paragraph or a table.
+		blank := util.IsBlank(l)
+		if blank {
+			blockStart, blockWidth = lineNo+1, 0
+		} else if blockWidth = max(blockWidth, lineCells(trimmed)); blockWidth > 1 {
+			if cells += blockWidth; cells > maxTableCells {
+				return fmt.Errorf("%s:%d: with the table starting here, the page's tables would hold more than %d cells (GFM pads each row to its delimiter row, here %d cells), more than a docs page has and enough to make reading it slow and large; check -docs", docsPath, blockStart, maxTableCells, blockWidth)
 			}
 		}
 		row := bytes.IndexByte(trimmed, '|') >= 0
-		if row {
+		// A line without a cell delimiter under one is a row too: GFM
+		// continues a table with any line.
+		if row || blockWidth > 1 {
 			if rowLines++; rowLines > maxRowLines {
 				return fmt.Errorf("%s:%d: the page has more than %d lines of table rows, more than a docs page has; check -docs", docsPath, lineNo, maxRowLines)
 			}
 		}
-		if len(trimmed) == 0 || row {
+		if blank || row {
 			marks, paraLines, start = 0, 0, lineNo // a row, or a blank line, starts afresh
 		}
-		if !row && len(trimmed) > 0 {
+		if !row && !blank {
 			paraLines++
 		}
 		for _, b := range l {
@@ -91,7 +98,7 @@ func checkShape(docsPath string, src []byte) error {
 		case paraLines > maxParagraphLines:
 			return fmt.Errorf("%s:%d: the paragraph starting here runs over %d lines without a blank line, more than a docs page has and enough to make Markdown parsing slow; check -docs", docsPath, start, maxParagraphLines)
 		}
-		if len(trimmed) == 0 || row {
+		if blank || row {
 			marks, paraLines, start = 0, 0, lineNo+1
 		}
 	}
