@@ -117,6 +117,27 @@ var gfmEdgeCases = []string{
 	"a\tb\tc\n1\t2\t3\n4\t5\t6\n",
 	"# H\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 	"| a | b |\n|---|---|\n| 1 | 2 |    \n| 3 | 4 |\\\n| 5 | 6 |\n",
+	// From a red-team pass: CRLF, tabs in block quotes and list items, lazy
+	// lines, setext underlines, escaped pipes in code spans, odd white space.
+	"| a | b |\r\n|---|---|\r\n| `x` | y |\r\n| `` ` `` | `a\r` |\r\n",
+	">\t| a | b |\n>\t|---|---|\n>\t| `a` | b |\n>  `c`\t| d\n",
+	"- x\n\t| a | b |\n\t|---|---|\n\t|\t`a`\t|\tb\t|\n",
+	"1. | a | b |\n   |---|---|\n   | `1` | 2 |\nlazy `x` | y\n",
+	"| a | b |\n|---|---|\n| `1` | 2 |\n---\n",
+	"x\n| a | b |\n|---|---|\n| `1` | 2 |\n===\n",
+	"0\n-:\n-\n",
+	"| a | b |\n|---|---|\n| `a\\|b` | c\\|d |\n| `a\\\\|b` | `\\|` |\n",
+	"| a | b |\n|---|---|\n| ` ` | `  ` |\n| `\x00` | `\xff` |\n| `\v` | \v`a`\v |\n",
+	"| a | b |\n|---|---|\n| `x` &amp; | &#124; |\n| ``` | `` |\n",
+	"| a | b\\|\n|---|---|\n| 1 | 2\\|\n",
+	"|a|b|\n|-|-|\n|`a`|`b`|\n|`` a` ``|x`y|\n",
+	"| a | b |\n|---|---|\n| \u00a0`a`\u00a0 | \u3000 |\n",
+	"| a | b |\n|---|---|\n| `a`  | b\t\t|\n| `a`\f | \f |\n",
+	"> | a | b |\n|---|---|\n> | `1` | 2 |\n",
+	"| `a` | `b` |\n|---|---|\n| 1 | 2 |\n\n`a` | `b`\n---|---\n",
+	"| a | b |\n| --- | --- |\n| 1 | 2 |\n| `x` |\n|\n| `y` | `z` | `w` |\n",
+	"- | a | b |\n  |---|---|\n  | `1` | 2 |\n- | c |\n  |---|\n  | `3` |\n",
+	"| a | b |\n|---|---|\n| http://x.y | <http://x.y> |\n| a~~b~~ | x*y |\n",
 }
 
 // TestGFMEdgeCases compares the reader's tables with goldmark's on the
@@ -315,6 +336,7 @@ var codeSpanCells = []string{
 	"``a`` `b`", "` `a` `", "`a\\`", "café `ü` ñ",
 	"`field_1`", "Check the `field_1` of the request.", "`*a*` and `_b_`", "`a_b", "a_b `c`", "`List<String>`", "`a[0]` `![x](y)`",
 	"`&amp;`", "`a` *b*", "`a`_b_", "``a_`` _", "`<b>` <b>", "**`a`**", "`a`&amp;",
+	"` a  `", "`  a `", "`\x00`", "`\v a \v`", "`\xa0a\xa0`", "` \t `", "`\t`", "`` ` ``", "` `` `", "x```y``z`", "`a``b`", "````", "`a` ``` `b`", "a`b`c`d", "`  `` ", "`\ta `",
 }
 
 func TestCodeSpansText(t *testing.T) {
