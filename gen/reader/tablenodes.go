@@ -52,9 +52,10 @@ type rowCell struct {
 }
 
 // text returns the plain text of the cell, in a row whose source line
-// starts at offset off and holds line: a plain cell's is src[seg] cleaned,
-// cut from line when the cell lies in it, so that a row's cells share one
-// copy of the row.
+// starts at offset off and holds line: a parsed cell's is cellText's, a
+// code-span cell's its spansText cleaned, and a plain cell's src[seg]
+// cleaned, cut from line when the cell lies in it, so that a row's cells
+// share one copy of the row.
 func (c rowCell) text(src []byte, off int, line string) string {
 	if c.node != nil {
 		return cellText(c.node, src, off, line)
