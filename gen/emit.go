@@ -196,17 +196,28 @@ func retryableCases(f *spec.File) []jen.Code {
 
 // retryDoc says in words whether an entry is retried, and who decided.
 func retryDoc(e spec.Entry) string {
+	return retrySentence(e.Retryable, e.RetryableFrom, " by the default rule.")
+}
+
+// retrySentence says in words whether a code is retried, and which of the
+// spec's deciders (RetryableFrom) decided; rule ends the sentence when the
+// default rule did.
+func retrySentence(retryable bool, from, rule string) string {
 	verdict := "Not retryable"
-	if e.Retryable {
+	if retryable {
 		verdict = "Retryable"
 	}
-	switch e.RetryableFrom {
+	switch from {
 	case spec.FromDocs:
 		return verdict + ", as the docs say."
+	case spec.FromRemedy:
+		return verdict + ", as its remedy says."
 	case spec.FromOverride:
 		return verdict + ", as the spec overrides."
+	case spec.FromExhausted:
+		return verdict + ", by the exhausted-quota rule: the code means a spent quota, balance or credit, which no retry restores."
 	}
-	return verdict + " by the default rule."
+	return verdict + rule
 }
 
 // render renders a jennifer file and formats it: renderSource, then

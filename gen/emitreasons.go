@@ -197,24 +197,11 @@ func statusDoc(f *spec.File, status int) string {
 // codeRetryDoc says in words whether a string code is retried, and which
 // rule decided.
 func codeRetryDoc(c spec.CodeEntry) string {
-	verdict := "Not retryable"
-	if c.Retryable {
-		verdict = "Retryable"
-	}
-	switch c.RetryableFrom {
-	case spec.FromDocs:
-		return verdict + ", as the docs say."
-	case spec.FromRemedy:
-		return verdict + ", as its remedy says."
-	case spec.FromOverride:
-		return verdict + ", as the spec overrides."
-	case spec.FromExhausted:
-		return verdict + ", by the exhausted-quota rule: the code means a spent quota, balance or credit, which no retry restores."
-	}
+	rule := fmt.Sprintf(" by the default rule for %d.", c.Status)
 	if c.Status == 0 {
-		return verdict + " by the default rule: the docs give the code no status."
+		rule = " by the default rule: the docs give the code no status."
 	}
-	return fmt.Sprintf("%s by the default rule for %d.", verdict, c.Status)
+	return retrySentence(c.Retryable, c.RetryableFrom, rule)
 }
 
 // emitTestReasons adds to errcodestest/codes.go what the fake API needs of

@@ -89,6 +89,17 @@ func normalizeHeader(h string) string {
 	return strings.TrimSpace(h)
 }
 
+// freeColumns returns the columns not taken yet, in order.
+func freeColumns(taken []bool) []int {
+	var out []int
+	for i, t := range taken {
+		if !t {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // columnFlag is a column flag's text column: the header it names, the
 // flag, the part the column plays and the role index it sets.
 type columnFlag struct {
@@ -293,23 +304,14 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 	case n.errors == 0:
 		return roles{}, "its code column holds no error status (400 to 599)", nil
 	}
-	free := func() []int {
-		var out []int
-		for i := range t.header {
-			if !taken[i] {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
 	// The retry flag.
 	// Only a header that says so: a column of yes and no may say anything
 	// else ("Billed", "Idempotent").
-	if i := bestByHeader(t.header, free(), roleRetry); i >= 0 {
+	if i := bestByHeader(t.header, freeColumns(taken), roleRetry); i >= 0 {
 		take(i, &cols.retry, "retry: its header says so")
 	}
 	// Columns that say something else never carry the name or the remedy.
-	for _, i := range free() {
+	for _, i := range freeColumns(taken) {
 		if hasRole(t.header[i], roleOther) && !hasRole(t.header[i], roleName) {
 			taken[i] = true
 			cols.why[i] = "not read: its header names no part of an error's documentation"
@@ -320,16 +322,16 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 	}
 	if cols.desc < 0 {
-		cols.desc, cols.overruled = chooseName(t, texts, free(), cols.why)
+		cols.desc, cols.overruled = chooseName(t, texts, freeColumns(taken), cols.why)
 		if cols.desc >= 0 {
 			taken[cols.desc] = true
 		}
 	}
 	if cols.remedy < 0 {
-		if i := bestByHeader(t.header, free(), roleRemedy); i >= 0 {
+		if i := bestByHeader(t.header, freeColumns(taken), roleRemedy); i >= 0 {
 			take(i, &cols.remedy, "remedy: its header says so")
 		} else {
-			for _, i := range free() {
+			for _, i := range freeColumns(taken) {
 				if texts[i].sentenceLike() && !hasRole(t.header[i], roleExplain) {
 					take(i, &cols.remedy, "remedy: its cells are sentences")
 					break
@@ -338,7 +340,7 @@ func assignRoles(t *table, opts Options) (cols roles, why string, err error) {
 		}
 	}
 	// What explains the error joins the remedy, labelled: never dropped.
-	for _, i := range free() {
+	for _, i := range freeColumns(taken) {
 		c := texts[i]
 		switch {
 		case c.filled == 0:

@@ -393,20 +393,11 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 	for i := range t.header {
 		texts[i] = textOf(t, i)
 	}
-	free := func() []int {
-		var out []int
-		for i := range t.header {
-			if !taken[i] {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	if i := bestByHeader(t.header, free(), roleRetry); i >= 0 {
+	if i := bestByHeader(t.header, freeColumns(taken), roleRetry); i >= 0 {
 		cols.retry, taken[i] = i, true
 		cols.why[i] = "retry: its header says so"
 	}
-	for _, i := range free() {
+	for _, i := range freeColumns(taken) {
 		h := t.header[i]
 		if hasRole(h, roleOther) && !hasRole(h, roleName) && !hasRole(h, roleExplain) || texts[i].filled == 0 {
 			taken[i] = true
@@ -417,7 +408,7 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 		}
 	}
 	named := []int{}
-	for _, i := range free() {
+	for _, i := range freeColumns(taken) {
 		if hasRole(t.header[i], roleName) {
 			named = append(named, i)
 		}
@@ -429,7 +420,7 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 		cols.desc = named[0]
 		cols.why[cols.desc] = "description: its header says so"
 	default:
-		for _, i := range free() {
+		for _, i := range freeColumns(taken) {
 			h := t.header[i]
 			if !hasRole(h, roleRemedy) && !hasRole(h, roleExplain) {
 				cols.desc = i
@@ -441,13 +432,13 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 	if cols.desc >= 0 {
 		taken[cols.desc] = true
 	}
-	switch i := bestByHeader(t.header, free(), roleRemedy); {
+	switch i := bestByHeader(t.header, freeColumns(taken), roleRemedy); {
 	case cols.remedy >= 0: // as -remedy-col says
 	case i >= 0:
 		cols.remedy, taken[i] = i, true
 		cols.why[i] = "remedy: its header says so"
 	default:
-		for _, i := range free() {
+		for _, i := range freeColumns(taken) {
 			if texts[i].sentenceLike() && !hasRole(t.header[i], roleExplain) {
 				cols.remedy, taken[i] = i, true
 				cols.why[i] = "remedy: its cells are sentences"
@@ -455,7 +446,7 @@ func assignCodeText(t *table, cols *codeRoles, opts Options) bool {
 			}
 		}
 	}
-	for _, i := range free() {
+	for _, i := range freeColumns(taken) {
 		if hasRole(t.header[i], roleExplain) || hasRole(t.header[i], roleRemedy) || texts[i].sentenceLike() {
 			cols.explain = append(cols.explain, i)
 			cols.why[i] = fmt.Sprintf("joins the remedy, labelled %q", labelOf(t.header[i]))
