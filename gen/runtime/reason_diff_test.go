@@ -162,11 +162,7 @@ func TestReasonInMatchesOldRandom(t *testing.T) {
 		}
 		c := diffCase{body: body, creds: rng.Intn(4) == 0, contentType: "application/json"}
 		if rng.Intn(20) == 0 {
-			gzBuf.Reset()
-			zw.Reset(&gzBuf)
-			zw.Write(body)
-			zw.Close()
-			c.body, c.gzip = bytes.Clone(gzBuf.Bytes()), true
+			c.gzipWith(zw, &gzBuf)
 		}
 		if d := compareReason(c); d != "" {
 			t.Errorf("body %q: %s", body, d)
